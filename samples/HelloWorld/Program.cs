@@ -1,4 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
+using Ego.Hosting;
+using HelloWorld;
+
+var builder = EgoApplication.CreateBuilder(args);
+
+builder.AddOptions<HelloOptions>("hello");
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<GreetingStore>();
+
+builder.AddJob("install", (job, ct) => job.Services.GetRequiredService<GreetingStore>().InstallAsync(ct), "create the SQLite schema");
+builder.AddJob("initialize", (job, ct) => job.Services.GetRequiredService<GreetingStore>().InitializeAsync(ct), "seed the first greeting");
+
 var app = builder.Build();
-app.MapGet("/hello", () => "Hello from Ego.NET");
-app.Run();
+
+app.MapGet("/hello", async (string? name, GreetingStore store, CancellationToken ct) =>
+{
+    name = string.IsNullOrWhiteSpace(name) ? "world" : name;
+    var count = await store.GreetAsync(name, ct);
+    return Results.Ok(new { message = $"Hello {name}", greeted = count });
+});
+
+app.MapGet("/hello/{name}/count", async (string name, GreetingStore store, CancellationToken ct)
+    => Results.Ok(new { name, greeted = await store.CountAsync(name, ct) }));
+
+return await app.RunAsync();

@@ -1,0 +1,259 @@
+using System.Runtime.CompilerServices;
+using Ego.Build;
+using Ego.Components;
+using Ego.Configuration;
+using Ego.FailFast;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Ego.Hosting;
+
+/// <summary>
+/// An Ego.NET application: runs the servers declared in config until SIGTERM or Ctrl-C, or a one-shot
+/// command (<c>--help</c>, <c>--version</c>, <c>--dump-config</c>, <c>--job=NAME</c>). Map HTTP endpoints on it
+/// as on a <see cref="WebApplication"/>.
+/// </summary>
+public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder, IAsyncDisposable
+{
+    private readonly WebApplication? web;
+    private readonly EgoApplicationBuilder builder;
+    private readonly EgoStartupException? startupError;
+    private readonly IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> beforeStart;
+    private readonly IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> afterStop;
+    private readonly List<IEgoServer> startedServers = [];
+
+    internal EgoApplication(
+        WebApplication? web,
+        EgoApplicationBuilder builder,
+        EgoStartupException? startupError,
+        IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> beforeStart,
+        IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> afterStop)
+    {
+        this.web = web;
+        this.builder = builder;
+        this.startupError = startupError;
+        this.beforeStart = beforeStart;
+        this.afterStop = afterStop;
+    }
+
+    /// <summary>Creates a builder from the command-line arguments and the process environment.</summary>
+    public static EgoApplicationBuilder CreateBuilder(string[] args, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+        => new(args, new CallerLocation(callerFile, callerLine), environmentVariables: null);
+
+    /// <summary>Creates a builder with explicit environment variables instead of the process's (for tests and tools).</summary>
+    public static EgoApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?> environmentVariables, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+        => new(args, new CallerLocation(callerFile, callerLine), environmentVariables);
+
+    public EgoEnvironment Environment => builder.Environment;
+
+    public IConfiguration Configuration => builder.Configuration;
+
+    /// <summary>The underlying web application; null when the start already failed.</summary>
+    public WebApplication? Web => web;
+
+    /// <summary>Where one-shot commands and the fail-fast block are written; the console by default.</summary>
+    public TextWriter Output { get; set; } = Console.Out;
+
+    public TextWriter Error { get; set; } = Console.Error;
+
+    public IServiceProvider Services => RequireWeb().Services;
+
+    IServiceProvider IEndpointRouteBuilder.ServiceProvider => RequireWeb().Services;
+
+    ICollection<EndpointDataSource> IEndpointRouteBuilder.DataSources => ((IEndpointRouteBuilder)RequireWeb()).DataSources;
+
+    IServiceProvider IApplicationBuilder.ApplicationServices
+    {
+        get => RequireWeb().Services;
+        set => throw new NotSupportedException("the application's services are fixed once built");
+    }
+
+    IFeatureCollection IApplicationBuilder.ServerFeatures => ((IApplicationBuilder)RequireWeb()).ServerFeatures;
+
+    IDictionary<string, object?> IApplicationBuilder.Properties => ((IApplicationBuilder)RequireWeb()).Properties;
+
+    /// <summary>The addresses of every running server, HTTP first.</summary>
+    public IReadOnlyList<string> Addresses => (web?.Urls ?? []).Concat(startedServers.SelectMany(s => s.Addresses)).ToList();
+
+    /// <summary>Runs the application and returns the process exit code.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (startupError is not null || web is null)
+        {
+            return Fail(startupError ?? new EgoStartupException("start failed", "the application could not be built"));
+        }
+
+        try
+        {
+            if (builder.CommandLine.ShowHelp)
+            {
+                await Output.WriteAsync(HelpText.Format(Environment.AppName, builder.Jobs.Jobs)).ConfigureAwait(false);
+                return 0;
+            }
+
+            if (builder.CommandLine.ShowVersion)
+            {
+                await Output.WriteAsync(VersionReport.Format(builder.BuildInfo, Environment)).ConfigureAwait(false);
+                return 0;
+            }
+
+            if (builder.CommandLine.DumpConfig)
+            {
+                await Output.WriteLineAsync(ConfigurationDump.ToJson(Configuration)).ConfigureAwait(false);
+                return 0;
+            }
+
+            AttachConfigLogger();
+            return builder.CommandLine.Job is { } job
+                ? await RunJobAsync(job, cancellationToken).ConfigureAwait(false)
+                : await RunServersAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (EgoStartupException exception)
+        {
+            return Fail(exception);
+        }
+    }
+
+    /// <summary>Starts every server without waiting for shutdown (for tests and embedding).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (startupError is not null)
+        {
+            throw startupError;
+        }
+
+        var app = RequireWeb();
+        AttachConfigLogger();
+        foreach (var hook in beforeStart)
+        {
+            await hook(app.Services, cancellationToken).ConfigureAwait(false);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var server in app.Services.GetServices<IEgoServer>())
+        {
+            await server.StartAsync(cancellationToken).ConfigureAwait(false);
+            startedServers.Add(server);
+        }
+
+        HostingLog.Started(Logger, Environment.AppName, string.Join(", ", Addresses));
+    }
+
+    /// <summary>Stops the servers (last started first) within the stop timeout, then runs the after-stop hooks.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        var app = RequireWeb();
+        var timeout = app.Services.GetRequiredService<ApplicationOptions>().StopTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        for (var i = startedServers.Count - 1; i >= 0; i--)
+        {
+            await startedServers[i].StopAsync(deadline.Token).ConfigureAwait(false);
+        }
+
+        startedServers.Clear();
+        await app.StopAsync(deadline.Token).ConfigureAwait(false);
+        foreach (var hook in afterStop)
+        {
+            await hook(app.Services, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        HostingLog.Stopped(Logger, Environment.AppName);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        builder.ConfigFile?.Dispose();
+        if (web is not null)
+        {
+            await web.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public RequestDelegate Build() => ((IApplicationBuilder)RequireWeb()).Build();
+
+    public IApplicationBuilder New() => ((IApplicationBuilder)RequireWeb()).New();
+
+    public IApplicationBuilder Use(Func<RequestDelegate, RequestDelegate> middleware) => RequireWeb().Use(middleware);
+
+    IApplicationBuilder IEndpointRouteBuilder.CreateApplicationBuilder() => ((IEndpointRouteBuilder)RequireWeb()).CreateApplicationBuilder();
+
+    private ILogger Logger => RequireWeb().Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ego.Hosting");
+
+    private async Task<int> RunServersAsync(CancellationToken cancellationToken)
+    {
+        var app = RequireWeb();
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private async Task<int> RunJobAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!builder.Jobs.TryGet(name, out var job))
+        {
+            var known = builder.Jobs.Jobs.Select(j => j.Name).Order(StringComparer.Ordinal).ToList();
+            await Error.WriteLineAsync($"unknown job '{name}'; registered jobs: {(known.Count == 0 ? "(none)" : string.Join(", ", known))}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var app = RequireWeb();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ego.Job");
+        foreach (var hook in beforeStart)
+        {
+            await hook(app.Services, cancellationToken).ConfigureAwait(false);
+        }
+
+        HostingLog.JobStarting(logger, name);
+        try
+        {
+            var code = await job.Run(new JobContext(name, app.Services, Configuration, logger, builder.CommandLine.Remaining), cancellationToken).ConfigureAwait(false);
+            HostingLog.JobFinished(logger, name, code);
+            return code;
+        }
+        catch (Exception exception) when (exception is not EgoStartupException)
+        {
+            HostingLog.JobFailed(logger, name, exception);
+            return Fail(new EgoStartupException("job failed", $"{exception.GetType().Name}: {exception.Message}", "--job=" + name, innerException: exception));
+        }
+    }
+
+    private void AttachConfigLogger()
+    {
+        if (builder.ConfigFile is not { } file)
+        {
+            return;
+        }
+
+        file.Logger = RequireWeb().Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ego.Configuration");
+        if (file.FileMissing)
+        {
+            HostingLog.DefaultConfigMissing(Logger, file.Path);
+        }
+    }
+
+    private int Fail(EgoStartupException exception)
+    {
+        var colour = !Console.IsErrorRedirected && ReferenceEquals(Error, Console.Error);
+        Error.Write(FailFastReport.Format(exception, colour, Environment.Debug));
+        Error.Flush();
+        return 1;
+    }
+
+    private WebApplication RequireWeb()
+        => web ?? throw (Exception?)startupError ?? new InvalidOperationException("the application failed to build");
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Ego.Hosting;
+
+/// <summary>Log events of the application host (ids 1-99).</summary>
+internal static partial class HostingLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "app {app} started on {addresses}")]
+    public static partial void Started(ILogger logger, string app, string addresses);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "app {app} stopped")]
+    public static partial void Stopped(ILogger logger, string app);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "config file {path} not found, running on defaults")]
+    public static partial void DefaultConfigMissing(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "job {job} starting")]
+    public static partial void JobStarting(ILogger logger, string job);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "job {job} finished with exit code {code}")]
+    public static partial void JobFinished(ILogger logger, string job, int code);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "job {job} failed")]
+    public static partial void JobFailed(ILogger logger, string job, Exception exception);
+}
