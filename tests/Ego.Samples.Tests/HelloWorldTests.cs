@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Ego.Samples.Tests;
+
+public sealed class HelloWorldTests : IDisposable
+{
+    private readonly string dll = SampleProcess.SampleDll("HelloWorld", "helloworld");
+    private readonly string sampleDirectory = Path.Combine(SampleProcess.RepositoryRoot(), "samples", "HelloWorld");
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("ego-hello-").FullName;
+
+    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+
+    [Fact]
+    public async Task Version_PrintsBuildTableWithGitVersion()
+    {
+        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, null, "--version");
+
+        Assert.Equal(0, code);
+        Assert.Contains("AppName       : helloworld", output);
+        Assert.Matches(@"AppVersion    : [0-9a-f]{40}(-dirty)?\n", output);
+        Assert.Matches(@"BuildStatus   : (Clean|Modified)\n", output);
+        Assert.Contains("DotnetVersion : .NET 10", output);
+    }
+
+    [Fact]
+    public async Task UnknownJob_ListsInstallAndInitialize()
+    {
+        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, null, "--job=migrate");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("registered jobs: initialize, install", output);
+    }
+
+    [Fact]
+    public async Task BadConfigValue_FailsFastWithKey()
+    {
+        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, null, "--hello.cacheTtl=soon", "--dump-config");
+
+        Assert.Equal(1, code);
+        Assert.Contains("panic:", output);
+        Assert.Contains("key: hello", output);
+        Assert.Contains("'soon' is not a duration", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task InstallThenServe_GreetsAndCountsUntilSigterm()
+    {
+        var database = "--hello.database=" + Path.Combine(dataDirectory, "hello.db");
+        var install = await SampleProcess.RunAsync(dll, sampleDirectory, null, "--job=install", database);
+        Assert.Equal(0, install.ExitCode);
+
+        var port = SampleProcess.FreePort();
+        await using var service = SampleProcess.Start(dll, sampleDirectory, null, database, "--server.http.host=127.0.0.1", $"--server.http.port={port}");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilServingAsync(client, service);
+
+        var first = await client.GetFromJsonAsync<JsonElement>("/hello?name=ada");
+        var second = await client.GetFromJsonAsync<JsonElement>("/hello?name=ada");
+        var count = await client.GetFromJsonAsync<JsonElement>("/hello/ada/count");
+
+        Assert.Equal("Hello ada", first.GetProperty("message").GetString());
+        Assert.Equal(1, first.GetProperty("greeted").GetInt64());
+        Assert.Equal(2, second.GetProperty("greeted").GetInt64());
+        Assert.Equal(2, count.GetProperty("greeted").GetInt64());
+        Assert.Equal(0, await service.TerminateAsync());
+    }
+
+    private static async Task WaitUntilServingAsync(HttpClient client, SampleProcess service)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/hello/probe/count");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("HelloWorld did not start serving within 15s; it printed:\n" + service.Output);
+    }
+}
