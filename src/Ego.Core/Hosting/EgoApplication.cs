@@ -234,6 +234,11 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
 
     private void AttachConfigLogger()
     {
+        foreach (var key in builder.UnknownKeys)
+        {
+            HostingLog.UnknownConfigKey(Logger, key);
+        }
+
         if (builder.ConfigFile is not { } file)
         {
             return;

@@ -75,6 +75,9 @@ public sealed class EgoApplicationBuilder
 
     public JobRegistry Jobs { get; } = new();
 
+    /// <summary>Keys found in bound sections that no option reads; logged at debug level at start.</summary>
+    internal List<string> UnknownKeys { get; } = [];
+
     /// <summary>
     /// Binds <typeparamref name="TOptions"/> from <paramref name="key"/> over its defaults, validates it and registers it
     /// as a singleton. A bad value is reported as a fail-fast block naming the key and this call's file:line when the app runs.
@@ -87,7 +90,9 @@ public sealed class EgoApplicationBuilder
         {
             try
             {
-                options = ComponentConfiguration.Bind<TOptions>(Configuration, key, new CallerLocation(callerFile, callerLine), key, required).Options;
+                var binding = ComponentConfiguration.Bind<TOptions>(Configuration, key, new CallerLocation(callerFile, callerLine), key, required);
+                options = binding.Options;
+                UnknownKeys.AddRange(binding.UnknownKeys);
             }
             catch (EgoStartupException exception)
             {

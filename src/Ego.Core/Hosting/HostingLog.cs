@@ -14,6 +14,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "config file {path} not found, running on defaults")]
     public static partial void DefaultConfigMissing(ILogger logger, string path);
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "config key {key} is not read by any option and is ignored")]
+    public static partial void UnknownConfigKey(ILogger logger, string key);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "job {job} starting")]
     public static partial void JobStarting(ILogger logger, string job);
 
