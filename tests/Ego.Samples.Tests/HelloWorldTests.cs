@@ -11,10 +11,12 @@ public sealed class HelloWorldTests : IDisposable
 
     public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
 
+    private Dictionary<string, string> Environment => new() { ["EGO_LOG_PATH"] = Path.Combine(dataDirectory, "logs") };
+
     [Fact]
     public async Task Version_PrintsBuildTableWithGitVersion()
     {
-        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, null, "--version");
+        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, Environment, "--version");
 
         Assert.Equal(0, code);
         Assert.Contains("AppName       : helloworld", output);
@@ -26,7 +28,7 @@ public sealed class HelloWorldTests : IDisposable
     [Fact]
     public async Task UnknownJob_ListsInstallAndInitialize()
     {
-        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, null, "--job=migrate");
+        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, Environment, "--job=migrate");
 
         Assert.NotEqual(0, code);
         Assert.Contains("registered jobs: initialize, install", output);
@@ -35,7 +37,7 @@ public sealed class HelloWorldTests : IDisposable
     [Fact]
     public async Task BadConfigValue_FailsFastWithKey()
     {
-        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, null, "--hello.cacheTtl=soon", "--dump-config");
+        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, Environment, "--hello.cacheTtl=soon", "--dump-config");
 
         Assert.Equal(1, code);
         Assert.Contains("panic:", output);
@@ -48,11 +50,11 @@ public sealed class HelloWorldTests : IDisposable
     public async Task InstallThenServe_GreetsAndCountsUntilSigterm()
     {
         var database = "--hello.database=" + Path.Combine(dataDirectory, "hello.db");
-        var install = await SampleProcess.RunAsync(dll, sampleDirectory, null, "--job=install", database);
+        var install = await SampleProcess.RunAsync(dll, sampleDirectory, Environment, "--job=install", database);
         Assert.Equal(0, install.ExitCode);
 
         var port = SampleProcess.FreePort();
-        await using var service = SampleProcess.Start(dll, sampleDirectory, null, database, "--server.http.host=127.0.0.1", $"--server.http.port={port}");
+        await using var service = SampleProcess.Start(dll, sampleDirectory, Environment, database, "--server.http.host=127.0.0.1", $"--server.http.port={port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitUntilServingAsync(client, service);
 
@@ -65,6 +67,9 @@ public sealed class HelloWorldTests : IDisposable
         Assert.Equal(2, second.GetProperty("greeted").GetInt64());
         Assert.Equal(2, count.GetProperty("greeted").GetInt64());
         Assert.Equal(0, await service.TerminateAsync());
+        var frameworkLog = File.ReadAllLines(Path.Combine(dataDirectory, "logs", "ego.sys")).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Contains(frameworkLog, line => line.GetProperty("lv").GetString() == "info" && line.GetProperty("msg").GetString()!.StartsWith("app helloworld started on http://127.0.0.1:", StringComparison.Ordinal));
+        Assert.Contains(frameworkLog, line => line.GetProperty("msg").GetString() == "app helloworld stopped");
     }
 
     private static async Task WaitUntilServingAsync(HttpClient client, SampleProcess service)

@@ -27,6 +27,7 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
     private readonly IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> beforeStart;
     private readonly IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> afterStop;
     private readonly List<IEgoServer> startedServers = [];
+    private int disposed;
 
     internal EgoApplication(
         WebApplication? web,
@@ -118,6 +119,11 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         {
             return Fail(exception);
         }
+        finally
+        {
+            // Like WebApplication.RunAsync: the run is terminal, and disposing flushes the log queues.
+            await DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Starts every server without waiting for shutdown (for tests and embedding).</summary>
@@ -169,6 +175,11 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         builder.ConfigFile?.Dispose();
         if (web is not null)
         {

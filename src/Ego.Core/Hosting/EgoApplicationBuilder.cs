@@ -5,6 +5,7 @@ using Ego.Components;
 using Ego.Configuration;
 using Ego.FailFast;
 using Ego.Hosting.Internal;
+using Ego.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,8 +44,10 @@ public sealed class EgoApplicationBuilder
         web.Configuration.AddInMemoryCollection(CommandLine.ConfigOverrides);
 
         web.Logging.ClearProviders();
-        web.Logging.AddConfiguration(web.Configuration.GetSection("Logging"));
-        web.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        if (startupError is null)
+        {
+            web.Logging.AddEgoLogging(web.Configuration, Environment);
+        }
 
         web.Services.AddSingleton(Environment);
         web.Services.AddSingleton(BuildInfo);

@@ -17,6 +17,15 @@ internal sealed record AppRun(int ExitCode, string Output, string Error)
         return new AppRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Environment variables for a test app; logs go to a temp folder, never the test's working directory.</summary>
     public static Dictionary<string, string?> Environment(params (string Name, string Value)[] variables)
-        => variables.ToDictionary(v => v.Name, v => (string?)v.Value);
+    {
+        var environment = new Dictionary<string, string?> { ["EGO_LOG_PATH"] = Path.Combine(Path.GetTempPath(), "ego-tests-logs") };
+        foreach (var (name, value) in variables)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
 }
