@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Ego.Components;
 using Microsoft.Extensions.Configuration;
 
 namespace Ego.Configuration;
@@ -16,8 +17,26 @@ public static partial class ConfigurationDump
 
     private static readonly string[] SecretWords = ["password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "accesskey", "access_key", "privatekey", "private_key", "credential"];
 
-    /// <summary>The configuration as an indented JSON document.</summary>
-    public static string ToJson(IConfiguration configuration) => ToNode(configuration).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    private static readonly JsonSerializerOptions OptionsSerialization = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new DurationJsonConverter() },
+    };
+
+    /// <summary>
+    /// The configuration as an indented JSON document. Components in <paramref name="components"/> are shown with
+    /// their effective options, so values left to defaults appear too.
+    /// </summary>
+    public static string ToJson(IConfiguration configuration, ComponentRegistry? components = null)
+    {
+        var root = ToNode(configuration);
+        foreach (var (key, options) in components?.Snapshot() ?? [])
+        {
+            MergeComponent(root, key, options);
+        }
+
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
 
     public static JsonObject ToNode(IConfiguration configuration)
     {
@@ -28,6 +47,70 @@ public static partial class ConfigurationDump
         }
 
         return root;
+    }
+
+    private static void MergeComponent(JsonObject root, string key, object options)
+    {
+        var parent = root;
+        var segments = key.Split('.');
+        foreach (var segment in segments[..^1])
+        {
+            var existing = FindProperty(parent, segment);
+            if (existing.Value is not JsonObject child)
+            {
+                child = new JsonObject();
+                parent[existing.Key ?? segment] = child;
+            }
+
+            parent = child;
+        }
+
+        var last = segments[^1];
+        var fromConfig = FindProperty(parent, last);
+        var effective = Redact((JsonObject)JsonSerializer.SerializeToNode(options, options.GetType(), OptionsSerialization)!);
+        if (fromConfig.Value is JsonObject configured)
+        {
+            foreach (var (name, value) in configured.ToList())
+            {
+                if (FindProperty(effective, name).Key is null)
+                {
+                    configured.Remove(name);
+                    effective[name] = value;
+                }
+            }
+        }
+
+        parent[fromConfig.Key ?? last] = effective;
+    }
+
+    private static KeyValuePair<string?, JsonNode?> FindProperty(JsonObject node, string name)
+    {
+        foreach (var (key, value) in node)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return new(key, value);
+            }
+        }
+
+        return new(null, null);
+    }
+
+    private static JsonObject Redact(JsonObject node)
+    {
+        foreach (var (name, value) in node.ToList())
+        {
+            if (value is JsonObject child)
+            {
+                Redact(child);
+            }
+            else if (value is JsonValue leaf && leaf.TryGetValue<string>(out var text))
+            {
+                node[name] = IsSecretKey(name) && text.Length > 0 ? Redacted : RedactValue(text);
+            }
+        }
+
+        return node;
     }
 
     /// <summary>True when a key's value must never be shown.</summary>

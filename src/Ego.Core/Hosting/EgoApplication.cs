@@ -106,7 +106,7 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
 
             if (builder.CommandLine.DumpConfig)
             {
-                await Output.WriteLineAsync(ConfigurationDump.ToJson(Configuration)).ConfigureAwait(false);
+                await Output.WriteLineAsync(ConfigurationDump.ToJson(Configuration, builder.Components)).ConfigureAwait(false);
                 return 0;
             }
 

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ego.Hosting;
 
@@ -52,6 +53,7 @@ public sealed class EgoApplicationBuilder
         web.Services.AddSingleton(Environment);
         web.Services.AddSingleton(BuildInfo);
         web.Services.AddSingleton(Jobs);
+        web.Services.AddSingleton(Components);
         web.Services.AddSingleton(TimeProvider.System);
         ConfigureHttpServer();
         ConfigureLifetime();
@@ -78,6 +80,9 @@ public sealed class EgoApplicationBuilder
 
     public JobRegistry Jobs { get; } = new();
 
+    /// <summary>Components built so far with their effective options, shown by <c>--dump-config</c>.</summary>
+    public ComponentRegistry Components { get; } = new();
+
     /// <summary>Keys found in bound sections that no option reads; logged at debug level at start.</summary>
     internal List<string> UnknownKeys { get; } = [];
 
@@ -89,11 +94,12 @@ public sealed class EgoApplicationBuilder
         where TOptions : class, new()
     {
         var options = new TOptions();
+        var caller = new CallerLocation(callerFile, callerLine);
         if (startupError is null)
         {
             try
             {
-                var binding = ComponentConfiguration.Bind<TOptions>(Configuration, key, new CallerLocation(callerFile, callerLine), key, required);
+                var binding = ComponentConfiguration.Bind<TOptions>(Configuration, key, caller, key, required);
                 options = binding.Options;
                 UnknownKeys.AddRange(binding.UnknownKeys);
             }
@@ -103,7 +109,11 @@ public sealed class EgoApplicationBuilder
             }
         }
 
+        Components.Register(key, options);
         web.Services.AddSingleton(options);
+        web.Services.AddSingleton<IOptionsMonitor<TOptions>>(services => new ComponentOptionsMonitor<TOptions>(
+            services.GetRequiredService<IConfiguration>(), key, options, caller,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Ego.Components"), Components));
         return options;
     }
 
@@ -213,6 +223,7 @@ public sealed class EgoApplicationBuilder
         try
         {
             var options = ComponentConfiguration.Bind<HttpServerOptions>(web.Configuration, HttpServerOptions.DefaultKey, caller, "server.http").Options;
+            Components.Register(HttpServerOptions.DefaultKey, options);
             var host = options.Host.Length > 0 ? options.Host : Environment.Host;
             web.WebHost.ConfigureKestrel(kestrel =>
             {
@@ -250,6 +261,7 @@ public sealed class EgoApplicationBuilder
         try
         {
             var options = ComponentConfiguration.Bind<ApplicationOptions>(web.Configuration, ApplicationOptions.DefaultKey, caller, "app").Options;
+            Components.Register(ApplicationOptions.DefaultKey, options);
             web.Services.AddSingleton(options);
             web.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.StopTimeout);
         }

@@ -90,7 +90,25 @@ public sealed class EgoApplicationTests : IDisposable
         var run = await AppRun.RunAsync(builder);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("{}", run.Output.Trim());
+        var root = JsonDocument.Parse(run.Output).RootElement;
+        Assert.Equal("10s", root.GetProperty("app").GetProperty("stopTimeout").GetString());
+        Assert.False(root.TryGetProperty("server", out _));
+    }
+
+    [Fact]
+    public async Task RunAsync_DumpConfig_ShowsDefaultsOfBuiltComponents()
+    {
+        var file = temp.Write("app.toml", "[redis.cache]\naddr = \"10.0.0.9:6379\"\nextra = \"kept\"\n");
+        var builder = EgoApplication.CreateBuilder(["--config=" + file, "--dump-config"], AppRun.Environment());
+        builder.AddOptions<Ego.Core.Tests.Components.SampleOptions>("redis.cache");
+
+        var run = await AppRun.RunAsync(builder);
+
+        var redis = JsonDocument.Parse(run.Output).RootElement.GetProperty("redis").GetProperty("cache");
+        Assert.Equal("10.0.0.9:6379", redis.GetProperty("addr").GetString());
+        Assert.Equal(10, redis.GetProperty("poolSize").GetInt32());
+        Assert.Equal("1s", redis.GetProperty("readTimeout").GetString());
+        Assert.Equal("kept", redis.GetProperty("extra").GetString());
     }
 
     [Fact]
