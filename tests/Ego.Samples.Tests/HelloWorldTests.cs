@@ -54,7 +54,7 @@ public sealed class HelloWorldTests : IDisposable
         Assert.Equal(0, install.ExitCode);
 
         var port = SampleProcess.FreePort();
-        await using var service = SampleProcess.Start(dll, sampleDirectory, Environment, database, "--server.http.host=127.0.0.1", $"--server.http.port={port}");
+        await using var service = SampleProcess.Start(dll, sampleDirectory, Environment, database, "--logger.ego.writer=file", "--server.http.host=127.0.0.1", $"--server.http.port={port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitUntilServingAsync(client, service);
 
