@@ -24,9 +24,16 @@ declare -A needed=(
   [node]=nodejs
   [npm]=npm
 )
+# ... and by a file each installs.
+declare -A needed_files=(
+  [/usr/share/grpc-proto/grpc/testing/test.proto]=grpc-proto
+)
 missing=()
 for command in "${!needed[@]}"; do
   command -v "$command" >/dev/null 2>&1 || missing+=("${needed[$command]}")
+done
+for file in "${!needed_files[@]}"; do
+  [ -e "$file" ] || missing+=("${needed_files[$file]}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""

@@ -1,22 +1,24 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ego.Tests.Shared;
 
 namespace Ego.Samples.Tests;
 
 public sealed class HelloWorldTests : IDisposable
 {
-    private readonly string dll = SampleProcess.SampleDll("HelloWorld", "helloworld");
-    private readonly string sampleDirectory = Path.Combine(SampleProcess.RepositoryRoot(), "samples", "HelloWorld");
+    private readonly string sampleDirectory = Path.Combine(ChildProcess.RepositoryRoot(), "samples", "HelloWorld");
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("ego-hello-").FullName;
 
     public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+
+    private string Dll => Path.Combine(sampleDirectory, "bin", ChildProcess.Configuration(), "net10.0", "helloworld.dll");
 
     private Dictionary<string, string> Environment => new() { ["EGO_LOG_PATH"] = Path.Combine(dataDirectory, "logs") };
 
     [Fact]
     public async Task Version_PrintsBuildTableWithGitVersion()
     {
-        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, Environment, "--version");
+        var (code, output) = await ChildProcess.RunAsync("dotnet", [Dll, "--version"], sampleDirectory, Environment);
 
         Assert.Equal(0, code);
         Assert.Contains("AppName       : helloworld", output);
@@ -28,7 +30,7 @@ public sealed class HelloWorldTests : IDisposable
     [Fact]
     public async Task UnknownJob_ListsInstallAndInitialize()
     {
-        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, Environment, "--job=migrate");
+        var (code, output) = await ChildProcess.RunAsync("dotnet", [Dll, "--job=migrate"], sampleDirectory, Environment);
 
         Assert.NotEqual(0, code);
         Assert.Contains("registered jobs: initialize, install", output);
@@ -37,7 +39,7 @@ public sealed class HelloWorldTests : IDisposable
     [Fact]
     public async Task BadConfigValue_FailsFastWithKey()
     {
-        var (code, output) = await SampleProcess.RunAsync(dll, sampleDirectory, Environment, "--hello.cacheTtl=soon", "--dump-config");
+        var (code, output) = await ChildProcess.RunAsync("dotnet", [Dll, "--hello.cacheTtl=soon", "--dump-config"], sampleDirectory, Environment);
 
         Assert.Equal(1, code);
         Assert.Contains("panic:", output);
@@ -50,11 +52,11 @@ public sealed class HelloWorldTests : IDisposable
     public async Task InstallThenServe_GreetsAndCountsUntilSigterm()
     {
         var database = "--hello.database=" + Path.Combine(dataDirectory, "hello.db");
-        var install = await SampleProcess.RunAsync(dll, sampleDirectory, Environment, "--job=install", database);
+        var install = await ChildProcess.RunAsync("dotnet", [Dll, "--job=install", database], sampleDirectory, Environment);
         Assert.Equal(0, install.ExitCode);
 
-        var port = SampleProcess.FreePort();
-        await using var service = SampleProcess.Start(dll, sampleDirectory, Environment, database, "--logger.ego.writer=file", "--server.http.host=127.0.0.1", $"--server.http.port={port}");
+        var port = ChildProcess.FreePort();
+        await using var service = ChildProcess.Start("dotnet", [Dll, database, "--logger.ego.writer=file", "--server.http.host=127.0.0.1", $"--server.http.port={port}"], sampleDirectory, Environment);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitUntilServingAsync(client, service);
 
@@ -72,7 +74,7 @@ public sealed class HelloWorldTests : IDisposable
         Assert.Contains(frameworkLog, line => line.GetProperty("msg").GetString() == "app helloworld stopped");
     }
 
-    private static async Task WaitUntilServingAsync(HttpClient client, SampleProcess service)
+    private static async Task WaitUntilServingAsync(HttpClient client, ChildProcess service)
     {
         for (var attempt = 0; attempt < 150; attempt++)
         {

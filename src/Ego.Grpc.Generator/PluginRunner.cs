@@ -1,0 +1,91 @@
+using Google.Protobuf.Compiler;
+
+namespace Ego.Grpc.Generator;
+
+/// <summary>Runs the plugin: request in, response out; every failure is reported in <c>CodeGeneratorResponse.error</c>.</summary>
+internal static class PluginRunner
+{
+    public static void Run(Stream input, Stream output)
+    {
+        CodeGeneratorResponse response;
+        try
+        {
+            response = Generate(RequestReader.Read(input));
+        }
+        catch (GeneratorException ex)
+        {
+            response = Failure(ex.Message);
+        }
+        catch (IOException ex)
+        {
+            response = Failure($"protoc-gen-ego could not read the request from stdin: {ex.Message}");
+        }
+
+        ResponseWriter.Write(response, output);
+    }
+
+    public static CodeGeneratorResponse Generate(CodeGeneratorRequest request)
+    {
+        try
+        {
+            return GenerateCore(request);
+        }
+        catch (GeneratorException ex)
+        {
+            return Failure(ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // protoc shows the error text; a crash would only show an exit code.
+            return Failure($"protoc-gen-ego failed: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static CodeGeneratorResponse GenerateCore(CodeGeneratorRequest request)
+    {
+        var options = GeneratorOptions.Parse(request.Parameter, out var errors);
+        if (errors.Count > 0)
+        {
+            return Failure(string.Join(Environment.NewLine, errors));
+        }
+
+        var files = request.ProtoFile.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var types = new ProtoTypeIndex(request.ProtoFile);
+        var response = NewResponse();
+        foreach (var name in request.FileToGenerate)
+        {
+            if (!files.TryGetValue(name, out var file))
+            {
+                throw new GeneratorException($"'{name}' is listed in file_to_generate but its descriptor is missing from proto_file.");
+            }
+
+            if (file.Service.Count == 0)
+            {
+                continue;
+            }
+
+            var builder = new ServiceModelBuilder(file, types);
+            var services = Enumerable.Range(0, file.Service.Count).Select(builder.Build).ToList();
+            response.File.Add(new CodeGeneratorResponse.Types.File
+            {
+                Name = CSharpNames.GrpcFileName(file),
+                Content = FileEmitter.Emit(file, services, options),
+            });
+        }
+
+        return response;
+    }
+
+    // Service code does not depend on proto3 optional or on edition features, so both are supported as they come.
+    private static CodeGeneratorResponse NewResponse() => new()
+    {
+        SupportedFeatures = (ulong)(CodeGeneratorResponse.Types.Feature.Proto3Optional | CodeGeneratorResponse.Types.Feature.SupportsEditions),
+    };
+
+    private static CodeGeneratorResponse Failure(string message)
+    {
+        var response = NewResponse();
+        response.Error = message;
+        return response;
+    }
+}

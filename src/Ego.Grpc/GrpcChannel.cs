@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Security;
+using Ego.Grpc.Internal;
+using Ego.Grpc.Internal.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ego.Grpc;
+
+/// <summary>
+/// A client channel over <see cref="SocketsHttpHandler"/> speaking HTTP/2 (h2c with prior knowledge, or TLS for
+/// https addresses), opening more connections when one reaches its stream limit. Several addresses are used in
+/// round robin, one per call.
+/// </summary>
+public sealed class GrpcChannel : ChannelBase, IDisposable
+{
+    private readonly Uri[] _targets;
+    private readonly ConcurrentDictionary<(int Target, string Path), Uri> _uris = new();
+    private readonly bool _disposeInvoker;
+    private readonly CallInvoker _callInvoker;
+    private int _next = -1;
+
+    private GrpcChannel(string target, Uri[] targets, GrpcChannelOptions options)
+        : base(target)
+    {
+        _targets = targets;
+        Options = options;
+        Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ego.Grpc.Client");
+        _disposeInvoker = options.HttpHandler is null;
+        HttpInvoker = new HttpMessageInvoker(options.HttpHandler ?? CreateHandler(options), disposeHandler: _disposeInvoker);
+        _callInvoker = new GrpcCallInvoker(this);
+    }
+
+    internal GrpcChannelOptions Options { get; }
+
+    internal HttpMessageInvoker HttpInvoker { get; }
+
+    internal ILogger Logger { get; }
+
+    /// <summary>The addresses calls go to.</summary>
+    public IReadOnlyList<Uri> Targets => _targets;
+
+    /// <summary>
+    /// A channel to <paramref name="address"/>: <c>host:port</c> (h2c), <c>http://host:port</c>, <c>https://host:port</c>,
+    /// or a comma-separated list of them.
+    /// </summary>
+    public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        var targets = address.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseTarget).ToArray();
+        return new GrpcChannel(address, targets, options ?? new GrpcChannelOptions());
+    }
+
+    public override CallInvoker CreateCallInvoker() => _callInvoker;
+
+    /// <summary>Opens an HTTP/2 connection to every address, failing with the first that cannot be reached.</summary>
+    /// <exception cref="HttpRequestException">An address cannot be reached or does not speak HTTP/2.</exception>
+    public async Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var target in _targets)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, "/"))
+            {
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                Content = new ByteArrayContent([]),
+            };
+            request.Content.Headers.TryAddWithoutValidation("content-type", GrpcProtocol.ContentType);
+            request.Headers.TryAddWithoutValidation("te", "trailers");
+            using var response = await HttpInvoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => HttpInvoker.Dispose();
+
+    internal Uri NextUri(string path)
+    {
+        var index = _targets.Length == 1 ? 0 : (int)((uint)Interlocked.Increment(ref _next) % (uint)_targets.Length);
+        return _uris.GetOrAdd((index, path), static (key, targets) => new Uri(targets[key.Target], key.Path), _targets);
+    }
+
+    private static Uri ParseTarget(string address)
+    {
+        var hasScheme = address.Contains("://", StringComparison.Ordinal);
+        var text = hasScheme ? address : "http://" + address;
+        var missingPort = !hasScheme && address.LastIndexOf(':') <= address.LastIndexOf(']');
+        if (missingPort || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"'{address}' is not a gRPC address: expected host:port, http://host:port or https://host:port", nameof(address));
+        }
+
+        return new Uri(uri.GetLeftPart(UriPartial.Authority));
+    }
+
+    private static SocketsHttpHandler CreateHandler(GrpcChannelOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            ConnectTimeout = options.ConnectTimeout,
+            KeepAlivePingDelay = options.KeepAlivePingDelay,
+            KeepAlivePingTimeout = options.KeepAlivePingTimeout,
+            KeepAlivePingPolicy = options.KeepAlivePermitWithoutCalls ? HttpKeepAlivePingPolicy.Always : HttpKeepAlivePingPolicy.WithActiveRequests,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            AutomaticDecompression = DecompressionMethods.None,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+        };
+        if (options.SkipCertificateValidation)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true };
+        }
+
+        return handler;
+    }
+}

@@ -1,0 +1,78 @@
+using Ego.Components;
+using Ego.Grpc.Compression;
+
+namespace Ego.Grpc;
+
+/// <summary>Options of <see cref="GrpcClient"/>, bound from <c>grpc.&lt;name&gt;</c> (EGO's keys).</summary>
+public sealed class GrpcClientOptions : IComponentOptions
+{
+    /// <summary>Server address: <c>host:port</c>, <c>http(s)://host:port</c>, or a comma-separated list used in round robin.</summary>
+    public string Addr { get; set; } = "";
+
+    /// <summary>How long connecting may take, at start (<see cref="EnableBlock"/>) and for every new connection.</summary>
+    public TimeSpan DialTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Timeout of calls made without a deadline; 0 for none.</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>What a failed dial at start does: <c>panic</c> (fail start-up) or <c>error</c> (log and continue).</summary>
+    public string OnFail { get; set; } = "panic";
+
+    /// <summary>Dial when built, so an unreachable server is found at start.</summary>
+    public bool EnableBlock { get; set; } = true;
+
+    /// <summary>Largest response message accepted, in bytes (grpc-go: 4 MiB).</summary>
+    public int MaxRecvMsgSize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Largest request message sent, in bytes (grpc-go: unlimited).</summary>
+    public int MaxSendMsgSize { get; set; } = int.MaxValue;
+
+    /// <summary>Encoding of requests: empty/identity, gzip or deflate.</summary>
+    public string Compression { get; set; } = "";
+
+    /// <summary>HTTP/2 keepalive pings.</summary>
+    public GrpcClientKeepaliveOptions KeepAlive { get; set; } = new();
+
+    public void Validate(ICollection<ComponentOptionError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(Addr))
+        {
+            errors.Add(new("addr", "is empty: expected host:port, e.g. \"127.0.0.1:9002\""));
+        }
+
+        if (DialTimeout <= TimeSpan.Zero)
+        {
+            errors.Add(new("dialTimeout", $"{DialTimeout} must be positive, e.g. \"3s\""));
+        }
+
+        if (ReadTimeout < TimeSpan.Zero)
+        {
+            errors.Add(new("readTimeout", $"{ReadTimeout} is negative: expected a duration such as \"1s\" or 0 for none"));
+        }
+
+        if (OnFail is not ("panic" or "error"))
+        {
+            errors.Add(new("onFail", $"'{OnFail}' is not supported: expected panic or error"));
+        }
+
+        if (MaxRecvMsgSize <= 0)
+        {
+            errors.Add(new("maxRecvMsgSize", $"{MaxRecvMsgSize} must be positive"));
+        }
+
+        if (MaxSendMsgSize <= 0)
+        {
+            errors.Add(new("maxSendMsgSize", $"{MaxSendMsgSize} must be positive"));
+        }
+
+        if (!CompressionProviders.IsSupported(Compression))
+        {
+            errors.Add(new("compression", $"'{Compression}' is not supported: expected identity, gzip or deflate"));
+        }
+
+        if (KeepAlive.Time < TimeSpan.Zero || KeepAlive.Timeout <= TimeSpan.Zero)
+        {
+            errors.Add(new("keepAlive", "time must not be negative and timeout must be positive"));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace Ego.Grpc;
+
+/// <summary>Writes the response stream of a server handler.</summary>
+public interface IServerStreamWriter<in T> : IAsyncStreamWriter<T>
+{
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+
+namespace Ego.Grpc.Internal.Server;
+
+internal sealed partial class HttpServerCallContext
+{
+    /// <summary>
+    /// Ends the call with <paramref name="status"/>: in trailers after a started response, otherwise as a
+    /// trailers-only response (the status in the headers).
+    /// </summary>
+    public Task CompleteAsync(Status status, Metadata? extraTrailers)
+    {
+        Completed = true;
+        var response = _http.Response;
+        var code = GrpcProtocol.ToWire(status.StatusCode);
+        var message = status.Detail.Length == 0 ? null : PercentEncoding.Encode(status.Detail);
+        if (!ResponseStarted)
+        {
+            var headers = response.Headers;
+            headers[GrpcProtocol.StatusHeader] = code;
+            if (message is not null)
+            {
+                headers[GrpcProtocol.MessageHeader] = message;
+            }
+
+            AppendMetadata(headers, _responseTrailers);
+            AppendMetadata(headers, extraTrailers);
+            return Task.CompletedTask;
+        }
+
+        var trailersFeature = _http.Features.Get<IHttpResponseTrailersFeature>();
+        if (trailersFeature?.Trailers is not { IsReadOnly: false } trailers)
+        {
+            // Without trailer support the status cannot be sent: end the stream abruptly so the client does not take it as success.
+            _http.Abort();
+            return Task.CompletedTask;
+        }
+
+        trailers[GrpcProtocol.StatusHeader] = code;
+        if (message is not null)
+        {
+            trailers[GrpcProtocol.MessageHeader] = message;
+        }
+
+        AppendMetadata(trailers, _responseTrailers);
+        AppendMetadata(trailers, extraTrailers);
+        return response.CompleteAsync();
+    }
+
+    private static void AppendMetadata(IHeaderDictionary headers, Metadata? metadata)
+    {
+        if (metadata is null)
+        {
+            return;
+        }
+
+        foreach (var entry in metadata)
+        {
+            if (!MetadataCodec.IsReserved(entry.Key))
+            {
+                headers[entry.Key] = StringValues.Concat(headers[entry.Key], MetadataCodec.ToHeaderValue(entry));
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System.Net;
+using System.Net.Sockets;
+using Ego.Grpc.Compression;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Ego.Grpc.Internal.Server;
+
+/// <summary>The state of one call served over an HTTP/2 stream: deadline, metadata, compression, what was sent.</summary>
+internal sealed partial class HttpServerCallContext : ServerCallContext, IDisposable
+{
+    private readonly HttpContext _http;
+    private readonly IMethod _method;
+    private readonly ServerCallRuntime _runtime;
+    private CancellationTokenSource? _deadlineSource;
+    private CancellationTokenRegistration _abortRegistration;
+    private DateTime _deadline = DateTime.MaxValue;
+    private Metadata? _requestHeaders;
+    private Metadata? _responseTrailers;
+    private Dictionary<object, object>? _userState;
+    private string? _peer;
+    private bool _headersSent;
+    private bool _messageWritten;
+    private Status _status = Status.DefaultSuccess;
+
+    public HttpServerCallContext(HttpContext http, IMethod method, ServerCallRuntime runtime)
+    {
+        _http = http;
+        _method = method;
+        _runtime = runtime;
+        CallCancellationToken = http.RequestAborted;
+    }
+
+    public ServerCallRuntime Runtime => _runtime;
+
+    public HttpContext HttpContext => _http;
+
+    /// <summary>The client's <c>grpc-encoding</c>; null when identity.</summary>
+    public string? RequestEncoding { get; private set; }
+
+    /// <summary>The compression of response messages; null when identity.</summary>
+    public ICompressionProvider? ResponseCompression { get; private set; }
+
+    public bool DeadlineExceeded => _deadlineSource is { IsCancellationRequested: true } && !_http.RequestAborted.IsCancellationRequested;
+
+    public bool ClientGone => _http.RequestAborted.IsCancellationRequested;
+
+    /// <summary>True once headers or a message went out, so the status must go in trailers.</summary>
+    public bool ResponseStarted => _headersSent || _messageWritten;
+
+    public bool Completed { get; private set; }
+
+    public CancellationToken CallCancellationToken { get; private set; }
+
+    public override string Method => _method.FullName;
+
+    public override string Host => _http.Request.Host.Value ?? "";
+
+    public override string Peer => _peer ??= FormatPeer(_http.Connection.RemoteIpAddress, _http.Connection.RemotePort);
+
+    public override DateTime Deadline => _deadline;
+
+    public override Metadata RequestHeaders => _requestHeaders ??= ReadRequestHeaders();
+
+    public override Metadata ResponseTrailers => _responseTrailers ??= [];
+
+    public override CancellationToken CancellationToken => CallCancellationToken;
+
+    public override Status Status
+    {
+        get => _status;
+        set => _status = value;
+    }
+
+    public override WriteOptions? WriteOptions { get; set; }
+
+    public override IDictionary<object, object> UserState => _userState ??= [];
+
+    public override HttpContext? GetHttpContext() => _http;
+
+    /// <summary>Reads the protocol headers; throws <see cref="RpcException"/> for values it cannot serve.</summary>
+    public void Initialize()
+    {
+        var response = _http.Response;
+        response.ContentType = GrpcProtocol.ContentType;
+        var headers = _http.Request.Headers;
+
+        var encoding = headers[GrpcProtocol.EncodingHeader].ToString();
+        if (encoding.Length > 0 && encoding != GrpcProtocol.Identity)
+        {
+            if (!CompressionProviders.IsSupported(encoding))
+            {
+                response.Headers[GrpcProtocol.AcceptEncodingHeader] = CompressionProviders.AcceptEncoding;
+                throw new RpcException(new Status(StatusCode.Unimplemented, $"grpc-encoding '{encoding}' is not supported; supported: {CompressionProviders.AcceptEncoding}"));
+            }
+
+            RequestEncoding = encoding;
+        }
+
+        ResponseCompression = ChooseResponseCompression(headers[GrpcProtocol.AcceptEncodingHeader].ToString());
+
+        var timeoutText = headers[GrpcProtocol.TimeoutHeader].ToString();
+        if (timeoutText.Length > 0)
+        {
+            if (!GrpcTimeout.TryParse(timeoutText, out var timeout))
+            {
+                throw new RpcException(new Status(StatusCode.Internal, $"malformed grpc-timeout '{timeoutText}': expected up to 8 digits followed by a unit (H, M, S, m, u, n)"));
+            }
+
+            StartDeadline(timeout);
+        }
+    }
+
+    public override Task WriteResponseHeadersAsync(Metadata responseHeaders)
+    {
+        ArgumentNullException.ThrowIfNull(responseHeaders);
+        if (ResponseStarted)
+        {
+            throw new InvalidOperationException("Response headers can only be sent once per call, before the first message.");
+        }
+
+        foreach (var entry in responseHeaders)
+        {
+            if (!MetadataCodec.IsReserved(entry.Key))
+            {
+                _http.Response.Headers.Append(entry.Key, MetadataCodec.ToHeaderValue(entry));
+            }
+        }
+
+        PrepareHeaders();
+        return _http.Response.BodyWriter.FlushAsync(CallCancellationToken).AsTask();
+    }
+
+    /// <summary>Frames a response message into the body; flushes when <paramref name="flush"/> (streaming), not for unary.</summary>
+    public ValueTask WriteMessageAsync<T>(T message, Marshaller<T> marshaller, WriteOptions? options, bool flush)
+    {
+        if (Completed)
+        {
+            throw new InvalidOperationException("The call is complete: no more messages can be written.");
+        }
+
+        PrepareHeaders();
+        var compression = (options ?? WriteOptions)?.Flags.HasFlag(WriteFlags.NoCompress) == true ? null : ResponseCompression;
+        var writer = _http.Response.BodyWriter;
+        MessageWriter.Write(writer, message, marshaller, compression, _runtime.MaxSendMessageSize);
+        _messageWritten = true;
+        if (!flush)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var pending = writer.FlushAsync(CallCancellationToken);
+        return pending.IsCompletedSuccessfully ? ValueTask.CompletedTask : AwaitFlush(pending);
+    }
+
+    public void Dispose()
+    {
+        _abortRegistration.Dispose();
+        _deadlineSource?.Dispose();
+    }
+
+    private static async ValueTask AwaitFlush(ValueTask<System.IO.Pipelines.FlushResult> pending) => await pending.ConfigureAwait(false);
+
+    private void PrepareHeaders()
+    {
+        if (_headersSent)
+        {
+            return;
+        }
+
+        _headersSent = true;
+        if (ResponseCompression is { } compression)
+        {
+            _http.Response.Headers[GrpcProtocol.EncodingHeader] = compression.EncodingName;
+        }
+    }
+
+    private ICompressionProvider? ChooseResponseCompression(string acceptEncoding)
+    {
+        if (_runtime.ResponseCompression is { } configured && Accepts(acceptEncoding, configured.EncodingName))
+        {
+            return configured;
+        }
+
+        // Like grpc-go: answer in the encoding the client used for its request.
+        return RequestEncoding is { } requested && (acceptEncoding.Length == 0 || Accepts(acceptEncoding, requested))
+            ? CompressionProviders.Find(requested)
+            : null;
+    }
+
+    private static bool Accepts(string acceptEncoding, string name)
+    {
+        foreach (var part in acceptEncoding.AsSpan().Split(','))
+        {
+            if (acceptEncoding.AsSpan()[part].Trim().Equals(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void StartDeadline(TimeSpan timeout)
+    {
+        var now = _runtime.TimeProvider.GetUtcNow().UtcDateTime;
+        _deadline = timeout >= DateTime.MaxValue - now ? DateTime.MaxValue : now + timeout;
+        if (timeout > TimeSpan.FromDays(40))
+        {
+            return;
+        }
+
+        _deadlineSource = new CancellationTokenSource(timeout <= TimeSpan.Zero ? TimeSpan.Zero : timeout, _runtime.TimeProvider);
+        _abortRegistration = _http.RequestAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _deadlineSource);
+        CallCancellationToken = _deadlineSource.Token;
+    }
+
+    private Metadata ReadRequestHeaders()
+    {
+        var metadata = new Metadata();
+        foreach (var header in _http.Request.Headers)
+        {
+            MetadataCodec.AddHeader(metadata, header.Key, header.Value);
+        }
+
+        return metadata;
+    }
+
+    private static string FormatPeer(IPAddress? address, int port) => address switch
+    {
+        null => "unknown",
+        { AddressFamily: AddressFamily.InterNetworkV6 } => $"ipv6:[{address}]:{port}",
+        _ => $"ipv4:{address}:{port}",
+    };
+}
