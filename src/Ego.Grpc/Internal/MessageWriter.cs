@@ -27,7 +27,9 @@ internal static class MessageWriter
         using var serialized = new PooledBufferWriter();
         marshaller.Serializer(message, serialized);
         CheckSize(serialized.WrittenCount, maxSize);
-        if (compression is null)
+        // An empty message stays uncompressed: .NET's gzip stream writes nothing for no input, and a
+        // compressed flag on an empty body is not valid gzip for the peer (grpc-js rejects it).
+        if (compression is null || serialized.WrittenCount == 0)
         {
             WriteHeader(output, compressed: false, serialized.WrittenCount);
             output.Write(serialized.WrittenSpan);
