@@ -1,3 +1,6 @@
+using Ego.Grpc;
+using Ego.Grpc.Health;
+using Ego.Grpc.Reflection;
 using Ego.Hosting;
 using HelloWorld;
 
@@ -6,6 +9,7 @@ var builder = EgoApplication.CreateBuilder(args);
 builder.AddOptions<HelloOptions>("hello");
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<GreetingStore>();
+builder.Services.AddEgoGrpcServer("server.grpc").AddService<GreeterService>().AddHealth().AddReflection();
 
 builder.AddJob("install", (job, ct) => job.Services.GetRequiredService<GreetingStore>().InstallAsync(ct), "create the SQLite schema");
 builder.AddJob("initialize", (job, ct) => job.Services.GetRequiredService<GreetingStore>().InitializeAsync(ct), "seed the first greeting");

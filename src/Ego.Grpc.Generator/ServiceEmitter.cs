@@ -81,13 +81,12 @@ internal sealed class ServiceEmitter(CodeWriter writer, GeneratorOptions options
         writer.Line();
         writer.Line("/// <summary>Registers every method of the service, with its handler, on a service binder.</summary>");
         writer.Line("/// <param name=\"serviceBinder\">Receives one <c>AddMethod</c> call per rpc.</param>");
-        writer.Line("/// <param name=\"serviceImpl\">An object implementing the server-side handling logic.</param>");
-        writer.Open($"public static void BindService({Ego}ServiceBinderBase serviceBinder, {service.BaseClassName} serviceImpl)");
+        writer.Line("/// <param name=\"serviceImpl\">An object implementing the server-side handling logic; null when the binder only needs the methods (services activated per call).</param>");
+        writer.Open($"public static void BindService({Ego}ServiceBinderBase serviceBinder, {service.BaseClassName}? serviceImpl)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(serviceBinder);");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(serviceImpl);");
         foreach (var rpc in service.Rpcs)
         {
-            writer.Line($"serviceBinder.AddMethod({rpc.MethodField}, new {Ego}{rpc.Kind}ServerMethod<{rpc.RequestType}, {rpc.ResponseType}>(serviceImpl.{rpc.Identifier}));");
+            writer.Line($"serviceBinder.AddMethod({rpc.MethodField}, serviceImpl == null ? null : new {Ego}{rpc.Kind}ServerMethod<{rpc.RequestType}, {rpc.ResponseType}>(serviceImpl.{rpc.Identifier}));");
         }
 
         writer.Close();

@@ -13,30 +13,56 @@ public sealed class ReflectionIndex
     private readonly Dictionary<string, FileDescriptor> filesByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileDescriptor> filesBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FieldDescriptor>> extensionsByType = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyList<string>> services;
 
     public ReflectionIndex(IEnumerable<ServiceDescriptor> services)
+        : this(() => services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        Services = services.Select(s => s.FullName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        foreach (var service in services)
-        {
-            AddFile(service.File);
-        }
+        EnsureBuilt();
+    }
+
+    /// <summary>An index built on first use from the descriptors <paramref name="services"/> returns.</summary>
+    public ReflectionIndex(Func<IEnumerable<ServiceDescriptor>> services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        this.services = new Lazy<IReadOnlyList<string>>(() => Build(services()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Fully qualified names of the exposed services.</summary>
-    public IReadOnlyList<string> Services { get; }
+    public IReadOnlyList<string> Services => services.Value;
+
+    /// <summary>The maps are filled by the lazy service list; every lookup forces it first.</summary>
+    private void EnsureBuilt() => _ = services.Value;
+
+    private List<string> Build(IEnumerable<ServiceDescriptor> descriptors)
+    {
+        var list = descriptors.ToList();
+        foreach (var service in list)
+        {
+            AddFile(service.File);
+        }
+
+        return list.Select(s => s.FullName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 
     internal ReflectionAnswer ListServices() => new(Services: Services);
 
     internal ReflectionAnswer FileByName(string name)
-        => filesByName.TryGetValue(name, out var file) ? WithDependencies(file) : ReflectionAnswer.Error(StatusCode.NotFound, $"file '{name}' not found");
+    {
+        EnsureBuilt();
+        return filesByName.TryGetValue(name, out var file) ? WithDependencies(file) : ReflectionAnswer.Error(StatusCode.NotFound, $"file '{name}' not found");
+    }
 
     internal ReflectionAnswer FileContainingSymbol(string symbol)
-        => filesBySymbol.TryGetValue(symbol.TrimStart('.'), out var file) ? WithDependencies(file) : ReflectionAnswer.Error(StatusCode.NotFound, $"symbol '{symbol}' not found");
+    {
+        EnsureBuilt();
+        return filesBySymbol.TryGetValue(symbol.TrimStart('.'), out var file) ? WithDependencies(file) : ReflectionAnswer.Error(StatusCode.NotFound, $"symbol '{symbol}' not found");
+    }
 
     internal ReflectionAnswer FileContainingExtension(string type, int number)
     {
+        EnsureBuilt();
         var extension = extensionsByType.GetValueOrDefault(type.TrimStart('.'))?.FirstOrDefault(e => e.FieldNumber == number);
         return extension is null
             ? ReflectionAnswer.Error(StatusCode.NotFound, $"extension {number} of '{type}' not found")
@@ -45,6 +71,7 @@ public sealed class ReflectionIndex
 
     internal ReflectionAnswer ExtensionNumbers(string type)
     {
+        EnsureBuilt();
         type = type.TrimStart('.');
         if (!filesBySymbol.ContainsKey(type))
         {

@@ -58,9 +58,9 @@ public sealed class ServiceEmitterTests
     {
         Assert.Contains("public static global::Ego.Grpc.ServerServiceDefinition BindService(CatalogBase serviceImpl)", Text);
         Assert.Contains(".AddMethod(__Method_Sync, serviceImpl.Sync)", Text);
-        Assert.Contains("public static void BindService(global::Ego.Grpc.ServiceBinderBase serviceBinder, CatalogBase serviceImpl)", Text);
+        Assert.Contains("public static void BindService(global::Ego.Grpc.ServiceBinderBase serviceBinder, CatalogBase? serviceImpl)", Text);
         Assert.Contains(
-            "serviceBinder.AddMethod(__Method_UploadItems, new global::Ego.Grpc.ClientStreamingServerMethod<global::Acme.Catalog.V1.Item, global::Google.Protobuf.WellKnownTypes.Empty>(serviceImpl.UploadItems));",
+            "serviceBinder.AddMethod(__Method_UploadItems, serviceImpl == null ? null : new global::Ego.Grpc.ClientStreamingServerMethod<global::Acme.Catalog.V1.Item, global::Google.Protobuf.WellKnownTypes.Empty>(serviceImpl.UploadItems));",
             Text);
     }
 

@@ -74,6 +74,32 @@ public sealed class HelloWorldTests : IDisposable
         Assert.Contains(frameworkLog, line => line.GetProperty("msg").GetString() == "app helloworld stopped");
     }
 
+    [Fact]
+    public async Task Grpc_GreeterHealthAndReflection_ServeOnTheGrpcPort()
+    {
+        var database = "--hello.database=" + Path.Combine(dataDirectory, "hello.db");
+        Assert.Equal(0, (await ChildProcess.RunAsync("dotnet", [Dll, "--job=install", database], sampleDirectory, Environment)).ExitCode);
+        int httpPort = ChildProcess.FreePort(), grpcPort = ChildProcess.FreePort();
+        await using var service = ChildProcess.Start("dotnet", [Dll, database, "--host=127.0.0.1", "--server.http.host=127.0.0.1", $"--server.http.port={httpPort}", "--server.grpc.host=", $"--server.grpc.port={grpcPort}"], sampleDirectory, Environment);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        await WaitUntilServingAsync(http, service);
+        using var channel = Ego.Grpc.GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        var invoker = channel.CreateCallInvoker();
+
+        var reply = await new HelloWorld.Grpc.Greeter.GreeterClient(invoker).SayHelloAsync(new HelloWorld.Grpc.HelloRequest { Name = "grace" });
+        var health = await new Ego.Grpc.Health.V1.Health.HealthClient(invoker).CheckAsync(new Ego.Grpc.Health.V1.HealthCheckRequest { Service = "helloworld.Greeter" });
+        using var reflection = new Ego.Grpc.Reflection.V1.ServerReflection.ServerReflectionClient(invoker).ServerReflectionInfo();
+        await reflection.RequestStream.WriteAsync(new Ego.Grpc.Reflection.V1.ServerReflectionRequest { ListServices = "" });
+        await reflection.RequestStream.CompleteAsync();
+        Assert.True(await reflection.ResponseStream.MoveNext(CancellationToken.None));
+        var services = reflection.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+
+        Assert.Equal("Hello grace (greeted 1 times)", reply.Message);
+        Assert.Equal(Ego.Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        Assert.Equal(["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "helloworld.Greeter"], services);
+        Assert.Equal(0, await service.TerminateAsync());
+    }
+
     private static async Task WaitUntilServingAsync(HttpClient client, ChildProcess service)
     {
         for (var attempt = 0; attempt < 150; attempt++)

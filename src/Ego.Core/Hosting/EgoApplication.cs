@@ -148,6 +148,9 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
             startedServers.Add(server);
         }
 
+        var readiness = app.Services.GetRequiredService<ApplicationReadiness>();
+        app.Lifetime.ApplicationStopping.Register(static state => ((ApplicationReadiness)state!).Set(false), readiness);
+        readiness.Set(true);
         HostingLog.Started(Logger, Environment.AppName, string.Join(", ", Addresses));
     }
 
@@ -155,6 +158,7 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         var app = RequireWeb();
+        app.Services.GetRequiredService<ApplicationReadiness>().Set(false);
         var timeout = app.Services.GetRequiredService<ApplicationOptions>().StopTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -200,7 +204,17 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
     private async Task<int> RunServersAsync(CancellationToken cancellationToken)
     {
         var app = RequireWeb();
-        await StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not EgoStartupException and not OperationCanceledException)
+        {
+            // Whatever failed to start is reported like any start-up error; what did start is stopped first.
+            await StopQuietlyAsync().ConfigureAwait(false);
+            throw new EgoStartupException("start failed", $"{exception.GetType().Name}: {exception.Message}", innerException: exception);
+        }
+
         try
         {
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
@@ -211,6 +225,18 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         }
 
         return 0;
+    }
+
+    private async Task StopQuietlyAsync()
+    {
+        try
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            HostingLog.StopFailed(Logger, exception);
+        }
     }
 
     private async Task<int> RunJobAsync(string name, CancellationToken cancellationToken)

@@ -54,6 +54,7 @@ public sealed class EgoApplicationBuilder
         web.Services.AddSingleton(BuildInfo);
         web.Services.AddSingleton(Jobs);
         web.Services.AddSingleton(Components);
+        web.Services.AddSingleton<ApplicationReadiness>();
         web.Services.AddSingleton(TimeProvider.System);
         ConfigureHttpServer();
         ConfigureLifetime();

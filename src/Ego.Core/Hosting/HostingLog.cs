@@ -17,6 +17,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "config key {key} is not read by any option and is ignored")]
     public static partial void UnknownConfigKey(ILogger logger, string key);
 
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "stopping after a failed start failed too")]
+    public static partial void StopFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "job {job} starting")]
     public static partial void JobStarting(ILogger logger, string job);
 

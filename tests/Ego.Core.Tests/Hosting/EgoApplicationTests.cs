@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Ego.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ego.Core.Tests.Hosting;
 
@@ -244,6 +245,40 @@ public sealed class EgoApplicationTests : IDisposable
         await app.StopAsync();
 
         Assert.Empty(addresses);
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerFailsToStart_FailsFastAndStopsTheOthers()
+    {
+        var file = temp.Write("app.toml", "[server.http]\nhost = \"127.0.0.1\"\nport = 0\n");
+        var builder = EgoApplication.CreateBuilder(["--config=" + file], AppRun.Environment());
+        var stopped = false;
+        builder.OnAfterStop((_, _) =>
+        {
+            stopped = true;
+            return Task.CompletedTask;
+        });
+        builder.Services.AddSingleton<IEgoServer>(new FailingServer());
+
+        var run = await AppRun.RunAsync(builder);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("msg: start failed", run.Error);
+        Assert.Contains("error: SocketException: port 9 is taken", run.Error);
+        Assert.True(stopped);
+    }
+
+    private sealed class FailingServer : IEgoServer
+    {
+        public string Name => "server.broken";
+
+        public string Kind => "grpc";
+
+        public IReadOnlyList<string> Addresses => [];
+
+        public Task StartAsync(CancellationToken cancellationToken) => throw new System.Net.Sockets.SocketException(98, "port 9 is taken");
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static int CurrentLine([CallerLineNumber] int line = 0) => line;

@@ -27,6 +27,18 @@ public sealed class LedgerBindServiceTests
     }
 
     [Fact]
+    public void BindService_NullImplementation_ListsMethodsWithoutHandlers()
+    {
+        // Services activated per call are bound this way: the binder only learns the methods.
+        var binder = new RecordingServiceBinder();
+
+        Ledger.BindService(binder, null);
+
+        Assert.Equal(5, binder.Bound.Count);
+        Assert.All(binder.Bound, b => Assert.Null(b.Handler));
+    }
+
+    [Fact]
     public async Task BindService_Binder_HandlerCallsTheOverride()
     {
         var binder = new RecordingServiceBinder();
