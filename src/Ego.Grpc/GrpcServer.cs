@@ -52,6 +52,9 @@ public sealed class GrpcServer : IEgoServer, IAsyncDisposable
 
     public string Kind => "grpc";
 
+    /// <summary>The request pipeline, for hosting the server on another transport (in-memory tests).</summary>
+    internal Microsoft.AspNetCore.Hosting.Server.IHttpApplication<Microsoft.AspNetCore.Http.HttpContext> Application => _application;
+
     /// <summary>The fully qualified names of the services served, sorted (for health and reflection services).</summary>
     public IReadOnlyList<string> ServiceNames { get; }
 
@@ -65,6 +68,22 @@ public sealed class GrpcServer : IEgoServer, IAsyncDisposable
         var caller = new CallerLocation(callerFile, callerLine);
         var binding = ComponentConfiguration.Bind<GrpcServerOptions>(configuration, key, caller, "server.grpc");
         return new GrpcServerBuilder(key, binding.Options);
+    }
+
+    /// <summary>Starts a builder from options made in code (tests, tools); <c>Port = 0</c> picks a free port.</summary>
+    /// <exception cref="ArgumentException">The options are invalid; the message names every invalid option.</exception>
+    public static GrpcServerBuilder CreateBuilder(GrpcServerOptions options, string name = "server.grpc")
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var errors = new List<ComponentOptionError>();
+        options.Validate(errors);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid gRPC server options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        return new GrpcServerBuilder(name, options);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
