@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using Ego.Grpc.Internal;
 using Ego.Grpc.Internal.Client;
 using Microsoft.Extensions.Logging;
@@ -21,14 +22,14 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
     private readonly CallInvoker _callInvoker;
     private int _next = -1;
 
-    private GrpcChannel(string target, Uri[] targets, GrpcChannelOptions options)
+    private GrpcChannel(string target, Uri[] targets, string? unixSocketPath, GrpcChannelOptions options)
         : base(target)
     {
         _targets = targets;
         Options = options;
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ego.Grpc.Client");
         _disposeInvoker = options.HttpHandler is null;
-        HttpInvoker = new HttpMessageInvoker(options.HttpHandler ?? CreateHandler(options), disposeHandler: _disposeInvoker);
+        HttpInvoker = new HttpMessageInvoker(options.HttpHandler ?? CreateHandler(options, unixSocketPath), disposeHandler: _disposeInvoker);
         _callInvoker = new GrpcCallInvoker(this);
     }
 
@@ -43,13 +44,21 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
 
     /// <summary>
     /// A channel to <paramref name="address"/>: <c>host:port</c> (h2c), <c>http://host:port</c>, <c>https://host:port</c>,
-    /// or a comma-separated list of them.
+    /// a comma-separated list of them, or a Unix domain socket as <c>unix:/path</c> or <c>unix:///path</c>.
     /// </summary>
     public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        if (address.StartsWith("unix:", StringComparison.Ordinal))
+        {
+            var path = address["unix:".Length..];
+            path = path.StartsWith("//", StringComparison.Ordinal) ? path[2..] : path;
+            ArgumentException.ThrowIfNullOrEmpty(path, nameof(address));
+            return new GrpcChannel(address, [new Uri("http://localhost")], path, options ?? new GrpcChannelOptions());
+        }
+
         var targets = address.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseTarget).ToArray();
-        return new GrpcChannel(address, targets, options ?? new GrpcChannelOptions());
+        return new GrpcChannel(address, targets, null, options ?? new GrpcChannelOptions());
     }
 
     public override CallInvoker CreateCallInvoker() => _callInvoker;
@@ -80,6 +89,21 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
         return _uris.GetOrAdd((index, path), static (key, targets) => new Uri(targets[key.Target], key.Path), _targets);
     }
 
+    private static async ValueTask<Stream> ConnectUnixSocketAsync(string path, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     private static Uri ParseTarget(string address)
     {
         var hasScheme = address.Contains("://", StringComparison.Ordinal);
@@ -93,7 +117,7 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
         return new Uri(uri.GetLeftPart(UriPartial.Authority));
     }
 
-    private static SocketsHttpHandler CreateHandler(GrpcChannelOptions options)
+    private static SocketsHttpHandler CreateHandler(GrpcChannelOptions options, string? unixSocketPath)
     {
         var handler = new SocketsHttpHandler
         {
@@ -108,6 +132,11 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
             UseCookies = false,
             UseProxy = false,
         };
+        if (unixSocketPath is not null)
+        {
+            handler.ConnectCallback = (_, cancellationToken) => ConnectUnixSocketAsync(unixSocketPath, cancellationToken);
+        }
+
         if (options.SkipCertificateValidation)
         {
             handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true };

@@ -11,7 +11,7 @@ public sealed class GrpcChannelOptions
     /// <summary>Largest request message sent, in bytes (grpc-go: unlimited).</summary>
     public int MaxSendMessageSize { get; set; } = int.MaxValue;
 
-    /// <summary>The timeout of calls made without a deadline; null for none.</summary>
+    /// <summary>The timeout of unary calls made without a deadline (EGO's readTimeout); null for none. Streaming calls are not limited by it.</summary>
     public TimeSpan? DefaultTimeout { get; set; }
 
     /// <summary>How long establishing a connection may take.</summary>

@@ -12,7 +12,7 @@ public sealed class GrpcClientOptions : IComponentOptions
     /// <summary>How long connecting may take, at start (<see cref="EnableBlock"/>) and for every new connection.</summary>
     public TimeSpan DialTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Timeout of calls made without a deadline; 0 for none.</summary>
+    /// <summary>Timeout of unary calls made without a deadline, as EGO applies it; 0 for none.</summary>
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>What a failed dial at start does: <c>panic</c> (fail start-up) or <c>error</c> (log and continue).</summary>

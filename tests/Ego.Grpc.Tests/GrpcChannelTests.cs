@@ -53,6 +53,30 @@ public sealed class GrpcChannelTests
     }
 
     [Fact]
+    public async Task Deadline_HandlerIgnoresToken_ServerAnswersAtDeadlineAndKeepsServing()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handlerDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var test = await TestServer.StartAsync(b => b.AddService(EchoService.Create(unary: async (request, _) =>
+        {
+            await release.Task;
+            handlerDone.TrySetResult();
+            return request;
+        })));
+        using var raw = test.CreateRawClient();
+
+        var (_, body, status, _) = await RawGrpc.SendAsync(raw, RawGrpc.Request("/test.Echo/Unary", RawGrpc.Frame("x"u8.ToArray()), headers: ("grpc-timeout", "200m")));
+        var handlerStillRunning = !handlerDone.Task.IsCompleted;
+        release.SetResult();
+        await handlerDone.Task.WaitAsync(Wait);
+
+        Assert.True(handlerStillRunning);
+        Assert.Equal("4", status);
+        Assert.Empty(body);
+        Assert.Equal("next", await test.Invoker.AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "next"));
+    }
+
+    [Fact]
     public async Task Deadline_AlreadyPassed_FailsWithoutCallingServer()
     {
         var calls = 0;

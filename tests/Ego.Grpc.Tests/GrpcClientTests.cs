@@ -62,7 +62,7 @@ public sealed class GrpcClientTests
     }
 
     [Fact]
-    public async Task ReadTimeout_CallWithoutDeadline_UsesItAsDefaultTimeout()
+    public async Task ReadTimeout_UnaryCallWithoutDeadline_UsesItAsDefaultTimeout()
     {
         await using var test = await TestServer.StartAsync(b => b.AddService(EchoService.Create(unary: async (request, context) =>
         {
@@ -75,5 +75,27 @@ public sealed class GrpcClientTests
         var error = await Assert.ThrowsAsync<RpcException>(async () => await client.CallInvoker.AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "x"));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadTimeout_StreamingCallWithoutDeadline_IsNotLimitedByIt()
+    {
+        await using var test = await TestServer.StartAsync(b => b.AddService(EchoService.Create(serverStreaming: async (request, responses, context) =>
+        {
+            await responses.WriteAsync("first");
+            await Task.Delay(600, context.CancellationToken);
+            await responses.WriteAsync("second");
+        })));
+        var config = TestServer.Config(("grpc:user:addr", test.Address), ("grpc:user:readTimeout", "200ms"));
+        using var client = GrpcClient.Load(config, "grpc.user").Build();
+
+        using var call = client.CallInvoker.AsyncServerStreamingCall(TestMethods.ServerStreaming, null, new CallOptions(), "x");
+        var received = new List<string>();
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
+        {
+            received.Add(message);
+        }
+
+        Assert.Equal(["first", "second"], received);
     }
 }

@@ -33,6 +33,27 @@ public sealed class GrpcServerLifecycleTests
     }
 
     [Fact]
+    public async Task StartAsync_UnixNetwork_ServesOverTheSocket()
+    {
+        var directory = Directory.CreateTempSubdirectory("ego-grpc-unix-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "grpc.sock");
+            await using var server = GrpcServer.CreateBuilder(new GrpcServerOptions { Network = "unix", Host = path }).AddService(EchoService.Create()).Build();
+            await server.StartAsync(CancellationToken.None);
+            using var channel = GrpcChannel.ForAddress("unix://" + path);
+
+            var response = await channel.CreateCallInvoker().AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "local");
+
+            Assert.Equal("local", response);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task StopAsync_CallInFlight_LetsItFinish()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -90,6 +90,46 @@ public sealed class GrpcServerTests
         Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("gzip")]
+    public async Task UnaryCall_ThreeMegabyteMessage_RoundTripsWithinDefaultLimits(string? compression)
+    {
+        await using var test = await TestServer.StartAsync(b => b.AddService(EchoService.Create()), new GrpcChannelOptions { RequestCompression = compression });
+        var text = string.Create(3 * 1024 * 1024, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)('a' + (i * 7 % 26));
+            }
+        });
+
+        var response = await test.Invoker.AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), text);
+
+        Assert.Equal(text, response);
+    }
+
+    [Fact]
+    public async Task ServerStreamingCall_ThousandMessages_AllArriveInOrder()
+    {
+        await using var test = await TestServer.StartAsync(b => b.AddService(EchoService.Create(serverStreaming: async (request, responses, context) =>
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                await responses.WriteAsync(i.ToString(), context.CancellationToken);
+            }
+        })));
+
+        using var call = test.Invoker.AsyncServerStreamingCall(TestMethods.ServerStreaming, null, new CallOptions(), "x");
+        var received = new List<string>();
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
+        {
+            received.Add(message);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => i.ToString()), received);
+    }
+
     [Fact]
     public async Task Call_UnknownService_IsUnimplemented()
     {
@@ -224,6 +264,25 @@ public sealed class GrpcServerTests
         Assert.Contains("server.grpc.port", error.Error);
         Assert.Contains("server.grpc.network", error.Error);
         Assert.Contains("server.grpc.responseCompression", error.Error);
+    }
+
+    [Fact]
+    public async Task CreateBuilder_OptionsInCode_StartsOnFreePort()
+    {
+        await using var server = GrpcServer.CreateBuilder(new GrpcServerOptions { Host = "127.0.0.1", Port = 0 }).AddService(EchoService.Create()).Build();
+        await server.StartAsync(CancellationToken.None);
+        using var channel = GrpcChannel.ForAddress(server.Addresses[0]);
+
+        Assert.Equal("code", await channel.CreateCallInvoker().AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "code"));
+    }
+
+    [Fact]
+    public void CreateBuilder_InvalidOptions_ThrowsNamingThem()
+    {
+        var error = Assert.Throws<ArgumentException>(() => GrpcServer.CreateBuilder(new GrpcServerOptions { Port = -1, MaxRecvMsgSize = 0 }));
+
+        Assert.Contains("port", error.Message);
+        Assert.Contains("maxRecvMsgSize", error.Message);
     }
 
     [Fact]

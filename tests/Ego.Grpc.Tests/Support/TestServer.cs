@@ -40,6 +40,7 @@ internal sealed class TestServer : IAsyncDisposable
         BaseAddress = new Uri("http://" + Address),
         DefaultRequestVersion = System.Net.HttpVersion.Version20,
         DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        Timeout = TimeSpan.FromSeconds(15),
     };
 
     public async ValueTask DisposeAsync()

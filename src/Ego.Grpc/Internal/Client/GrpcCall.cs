@@ -81,7 +81,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         Cleanup();
     }
 
-    /// <summary>Arms the deadline and links the caller's and the served call's cancellation; false when already past the deadline.</summary>
+    /// <summary>Arms the deadline and links the caller's and the served call's cancellation; a deadline already past cancels at once.</summary>
     private void StartCancellation()
     {
         var timeProvider = _channel.Options.TimeProvider;
@@ -91,7 +91,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         {
             deadline = requested.Kind == DateTimeKind.Local ? requested.ToUniversalTime() : requested;
         }
-        else if (_channel.Options.DefaultTimeout is { } timeout && timeout > TimeSpan.Zero)
+        else if (_channel.Options.DefaultTimeout is { } timeout && timeout > TimeSpan.Zero && _method.Type == MethodType.Unary)
         {
             deadline = now + timeout;
         }

@@ -12,8 +12,23 @@ internal sealed partial class HttpServerCallContext
     /// </summary>
     public Task CompleteAsync(Status status, Metadata? extraTrailers)
     {
-        Completed = true;
+        lock (_sync)
+        {
+            if (_completing)
+            {
+                return Task.CompletedTask;
+            }
+
+            _completing = true;
+        }
+
+        return WriteStatusAsync(status, extraTrailers, includeResponseTrailers: true);
+    }
+
+    private Task WriteStatusAsync(Status status, Metadata? extraTrailers, bool includeResponseTrailers)
+    {
         var response = _http.Response;
+        var userTrailers = includeResponseTrailers ? _responseTrailers : null;
         var code = GrpcProtocol.ToWire(status.StatusCode);
         var message = status.Detail.Length == 0 ? null : PercentEncoding.Encode(status.Detail);
         if (!ResponseStarted)
@@ -25,9 +40,11 @@ internal sealed partial class HttpServerCallContext
                 headers[GrpcProtocol.MessageHeader] = message;
             }
 
-            AppendMetadata(headers, _responseTrailers);
+            AppendMetadata(headers, userTrailers);
             AppendMetadata(headers, extraTrailers);
-            return Task.CompletedTask;
+
+            // Ends the stream now: the deadline may answer while the handler still runs.
+            return response.CompleteAsync();
         }
 
         var trailersFeature = _http.Features.Get<IHttpResponseTrailersFeature>();
@@ -44,7 +61,7 @@ internal sealed partial class HttpServerCallContext
             trailers[GrpcProtocol.MessageHeader] = message;
         }
 
-        AppendMetadata(trailers, _responseTrailers);
+        AppendMetadata(trailers, userTrailers);
         AppendMetadata(trailers, extraTrailers);
         return response.CompleteAsync();
     }

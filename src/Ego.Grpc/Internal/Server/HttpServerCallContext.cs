@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Ego.Grpc.Compression;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Ego.Grpc.Internal.Server;
 
@@ -12,9 +11,15 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     private readonly HttpContext _http;
     private readonly IMethod _method;
     private readonly ServerCallRuntime _runtime;
+    private readonly object _sync = new();
     private CancellationTokenSource? _deadlineSource;
     private CancellationTokenRegistration _abortRegistration;
+    private ITimer? _deadlineTimer;
+    private Task? _deadlineCompletion;
+    private Task _pendingFlush = Task.CompletedTask;
     private DateTime _deadline = DateTime.MaxValue;
+    private volatile bool _deadlineReached;
+    private volatile bool _completing;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
     private Dictionary<object, object>? _userState;
@@ -41,14 +46,16 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     /// <summary>The compression of response messages; null when identity.</summary>
     public ICompressionProvider? ResponseCompression { get; private set; }
 
-    public bool DeadlineExceeded => _deadlineSource is { IsCancellationRequested: true } && !_http.RequestAborted.IsCancellationRequested;
+    /// <summary>True once the deadline passed (and the client had not gone first).</summary>
+    public bool DeadlineExceeded => _deadlineReached;
 
     public bool ClientGone => _http.RequestAborted.IsCancellationRequested;
 
     /// <summary>True once headers or a message went out, so the status must go in trailers.</summary>
     public bool ResponseStarted => _headersSent || _messageWritten;
 
-    public bool Completed { get; private set; }
+    /// <summary>True once the status is being sent; no message can be written any more.</summary>
+    public bool Completed => _completing;
 
     public CancellationToken CallCancellationToken { get; private set; }
 
@@ -111,68 +118,11 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         }
     }
 
-    public override Task WriteResponseHeadersAsync(Metadata responseHeaders)
-    {
-        ArgumentNullException.ThrowIfNull(responseHeaders);
-        if (ResponseStarted)
-        {
-            throw new InvalidOperationException("Response headers can only be sent once per call, before the first message.");
-        }
-
-        foreach (var entry in responseHeaders)
-        {
-            if (!MetadataCodec.IsReserved(entry.Key))
-            {
-                _http.Response.Headers.Append(entry.Key, MetadataCodec.ToHeaderValue(entry));
-            }
-        }
-
-        PrepareHeaders();
-        return _http.Response.BodyWriter.FlushAsync(CallCancellationToken).AsTask();
-    }
-
-    /// <summary>Frames a response message into the body; flushes when <paramref name="flush"/> (streaming), not for unary.</summary>
-    public ValueTask WriteMessageAsync<T>(T message, Marshaller<T> marshaller, WriteOptions? options, bool flush)
-    {
-        if (Completed)
-        {
-            throw new InvalidOperationException("The call is complete: no more messages can be written.");
-        }
-
-        PrepareHeaders();
-        var compression = (options ?? WriteOptions)?.Flags.HasFlag(WriteFlags.NoCompress) == true ? null : ResponseCompression;
-        var writer = _http.Response.BodyWriter;
-        MessageWriter.Write(writer, message, marshaller, compression, _runtime.MaxSendMessageSize);
-        _messageWritten = true;
-        if (!flush)
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        var pending = writer.FlushAsync(CallCancellationToken);
-        return pending.IsCompletedSuccessfully ? ValueTask.CompletedTask : AwaitFlush(pending);
-    }
-
     public void Dispose()
     {
+        _deadlineTimer?.Dispose();
         _abortRegistration.Dispose();
         _deadlineSource?.Dispose();
-    }
-
-    private static async ValueTask AwaitFlush(ValueTask<System.IO.Pipelines.FlushResult> pending) => await pending.ConfigureAwait(false);
-
-    private void PrepareHeaders()
-    {
-        if (_headersSent)
-        {
-            return;
-        }
-
-        _headersSent = true;
-        if (ResponseCompression is { } compression)
-        {
-            _http.Response.Headers[GrpcProtocol.EncodingHeader] = compression.EncodingName;
-        }
     }
 
     private ICompressionProvider? ChooseResponseCompression(string acceptEncoding)
@@ -199,20 +149,6 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         }
 
         return false;
-    }
-
-    private void StartDeadline(TimeSpan timeout)
-    {
-        var now = _runtime.TimeProvider.GetUtcNow().UtcDateTime;
-        _deadline = timeout >= DateTime.MaxValue - now ? DateTime.MaxValue : now + timeout;
-        if (timeout > TimeSpan.FromDays(40))
-        {
-            return;
-        }
-
-        _deadlineSource = new CancellationTokenSource(timeout <= TimeSpan.Zero ? TimeSpan.Zero : timeout, _runtime.TimeProvider);
-        _abortRegistration = _http.RequestAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _deadlineSource);
-        CallCancellationToken = _deadlineSource.Token;
     }
 
     private Metadata ReadRequestHeaders()

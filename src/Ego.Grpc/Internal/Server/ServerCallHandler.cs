@@ -22,7 +22,7 @@ internal abstract class ServerCallHandler(IMethod method, ServerCallRuntime runt
             }
 
             await HandleCallAsync(call).ConfigureAwait(false);
-            var status = call.DeadlineExceeded ? DeadlineStatus : call.Status;
+            var status = call.DeadlineExceeded ? HttpServerCallContext.DeadlineStatus : call.Status;
             await call.CompleteAsync(status, null).ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -31,14 +31,13 @@ internal abstract class ServerCallHandler(IMethod method, ServerCallRuntime runt
         }
         finally
         {
-            ServerCallContextAccessor.Current = null;
+            // No reset of the current call: the async flow's context is restored when this method returns.
+            await call.WhenDeadlineHandledAsync().ConfigureAwait(false);
             call.Dispose();
         }
     }
 
     protected abstract Task HandleCallAsync(HttpServerCallContext call);
-
-    private static readonly Status DeadlineStatus = new(StatusCode.DeadlineExceeded, "Deadline Exceeded");
 
     private async Task FailAsync(HttpServerCallContext call, Exception exception)
     {
@@ -48,11 +47,17 @@ internal abstract class ServerCallHandler(IMethod method, ServerCallRuntime runt
             return;
         }
 
+        if (call.Completed)
+        {
+            // The deadline already answered the call, or its status was being written when this failed.
+            return;
+        }
+
         Status status;
         Metadata? trailers = null;
         if (call.DeadlineExceeded)
         {
-            status = DeadlineStatus;
+            status = HttpServerCallContext.DeadlineStatus;
             GrpcServerLog.DeadlineExceeded(Runtime.Logger, Method.FullName);
         }
         else if (exception is RpcException rpc)
@@ -64,11 +69,6 @@ internal abstract class ServerCallHandler(IMethod method, ServerCallRuntime runt
         {
             status = new Status(StatusCode.Internal, "Exception was thrown by handler.");
             GrpcServerLog.HandlerFailed(Runtime.Logger, Method.FullName, exception);
-        }
-
-        if (call.Completed)
-        {
-            return;
         }
 
         try
