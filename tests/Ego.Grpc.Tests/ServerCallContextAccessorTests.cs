@@ -21,8 +21,10 @@ public sealed class ServerCallContextAccessorTests
         Assert.True(innerStarted.Task.IsCompleted, "the inner call never reached its handler");
         var innerDeadline = await innerCancelled.Task.WaitAsync(Wait);
 
+        // grpc-timeout is relative, so each hop's deadline is computed on arrival and may drift by the time a busy
+        // machine takes to deliver the call; a deadline that was not propagated would be DateTime.MaxValue.
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
-        Assert.True(innerDeadline <= deadline.AddMilliseconds(50), $"inner deadline {innerDeadline:O} is later than the outer {deadline:O}");
+        Assert.True(innerDeadline <= deadline.AddSeconds(1), $"inner deadline {innerDeadline:O} is not the outer {deadline:O}");
     }
 
     [Fact]
