@@ -65,6 +65,11 @@ internal abstract class ServerCallHandler(IMethod method, ServerCallRuntime runt
             status = rpc.Status;
             trailers = rpc.Trailers;
         }
+        else if (exception is Errors.EgoError error)
+        {
+            status = error.ToStatus();
+            trailers = error.ToTrailers();
+        }
         else
         {
             status = new Status(StatusCode.Internal, "Exception was thrown by handler.");
