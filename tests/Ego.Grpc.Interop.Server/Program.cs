@@ -25,7 +25,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     ["server:grpc:responseCompression"] = "gzip",
 }).Build();
 
-await using var server = GrpcServer.Load(configuration).AddService(new TestServiceImpl()).Build();
+await using var server = GrpcServer.Load(configuration).AddService(new TestServiceImpl()).AddService(new ErrorDemoService()).Build();
 await server.StartAsync(CancellationToken.None);
 var address = server.Addresses[0];
 var port = address[(address.LastIndexOf(':') + 1)..].TrimEnd('/');
