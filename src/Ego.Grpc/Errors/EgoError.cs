@@ -36,6 +36,9 @@ public sealed class EgoError : Exception
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
+    /// <summary>The message in <paramref name="language"/> when a translation was registered for the reason, else <see cref="Exception.Message"/>.</summary>
+    public string MessageFor(string language) => EgoErrorRegistry.Translate(Reason, language) ?? Message;
+
     /// <summary>A copy with another message.</summary>
     public EgoError WithMessage(string message) => new(Code, Reason, message, Metadata, Domain);
 

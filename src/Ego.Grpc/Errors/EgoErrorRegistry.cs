@@ -10,6 +10,7 @@ namespace Ego.Grpc.Errors;
 public static class EgoErrorRegistry
 {
     private static readonly ConcurrentDictionary<string, EgoError> Errors = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Reason, string Language), string> Translations = new();
 
     /// <summary>Registers <paramref name="error"/> and returns it.</summary>
     /// <exception cref="ArgumentException">The reason is empty, or another error (different code) has it.</exception>
@@ -31,6 +32,38 @@ public static class EgoErrorRegistry
     }
 
     public static bool TryGet(string reason, out EgoError error) => Errors.TryGetValue(reason, out error!);
+
+    /// <summary>Adds the message of <paramref name="reason"/> in <paramref name="language"/> (e.g. <c>zh</c>, <c>en-US</c>), from <c>@i18n.zh="..."</c> annotations.</summary>
+    public static void AddTranslation(string reason, string language, string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        ArgumentException.ThrowIfNullOrEmpty(language);
+        ArgumentNullException.ThrowIfNull(text);
+        Translations[(reason, language.ToLowerInvariant())] = text;
+    }
+
+    /// <summary>The message of <paramref name="reason"/> in <paramref name="language"/>, falling back from <c>zh-CN</c> to <c>zh</c>; null when there is none.</summary>
+    public static string? Translate(string reason, string language)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(language);
+        var key = language.ToLowerInvariant();
+        while (true)
+        {
+            if (Translations.TryGetValue((reason, key), out var text))
+            {
+                return text;
+            }
+
+            var dash = key.LastIndexOf('-');
+            if (dash <= 0)
+            {
+                return null;
+            }
+
+            key = key[..dash];
+        }
+    }
 
     /// <summary>Every registered error, ordered by reason.</summary>
     public static IReadOnlyList<EgoError> All => [.. Errors.Values.OrderBy(e => e.Reason, StringComparer.Ordinal)];

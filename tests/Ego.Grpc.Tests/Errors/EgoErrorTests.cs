@@ -86,6 +86,17 @@ public sealed class EgoErrorTests
         Assert.Contains("test.v1.USER_ERR_NOT_FOUND", failure.Message);
     }
 
+    [Theory]
+    [InlineData("zh", "用户不存在")]
+    [InlineData("zh-CN", "用户不存在")]
+    [InlineData("fr", "user not found")]
+    public void MessageFor_Language_UsesTranslationOrMessage(string language, string expected)
+    {
+        EgoErrorRegistry.AddTranslation(NotFound.Reason, "zh", "用户不存在");
+
+        Assert.Equal(expected, NotFound.MessageFor(language));
+    }
+
     private static Task<TestServer> StartFailingAsync(EgoError error)
     {
         var definition = ServerServiceDefinition.CreateBuilder()
