@@ -23,6 +23,7 @@ trap cleanup EXIT
 declare -A needed=(
   [node]=nodejs
   [npm]=npm
+  [promtool]=prometheus
 )
 # ... and by a file each installs.
 declare -A needed_files=(

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Ego.Http.Errors;
+
+/// <summary>The JSON an HTTP endpoint answers an error with: <c>{"code":5,"reason":"...","message":"...","metadata":{...}}</c>.</summary>
+public sealed record HttpErrorBody(
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("metadata")] IReadOnlyDictionary<string, string>? Metadata);
