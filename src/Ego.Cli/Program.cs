@@ -1,0 +1,3 @@
+using Ego.Cli;
+
+return await EgoctlCommand.Create().Parse(args).InvokeAsync();
