@@ -6,7 +6,7 @@ namespace Ego.Grpc.Generator;
 /// </summary>
 internal sealed record GeneratorOptions
 {
-    public static readonly IReadOnlyList<string> KnownParameters = ["no_server", "no_client", "internal_access"];
+    public static readonly IReadOnlyList<string> KnownParameters = ["no_server", "no_client", "internal_access", "no_errors"];
 
     public bool GenerateServer { get; init; } = true;
 
@@ -14,6 +14,9 @@ internal sealed record GeneratorOptions
 
     /// <summary>Emit the generated classes as <c>internal</c> instead of <c>public</c>.</summary>
     public bool InternalAccess { get; init; }
+
+    /// <summary>Generate error classes from enums annotated for protoc-gen-go-errors (parameter <c>no_errors</c> turns it off).</summary>
+    public bool GenerateErrors { get; init; } = true;
 
     /// <summary>Parses the comma separated parameter; every unknown entry is reported, not only the first.</summary>
     public static GeneratorOptions Parse(string? parameter, out IReadOnlyList<string> errors)
@@ -29,6 +32,7 @@ internal sealed record GeneratorOptions
                 "no_server" => options with { GenerateServer = false },
                 "no_client" => options with { GenerateClient = false },
                 "internal_access" => options with { InternalAccess = true },
+                "no_errors" => options with { GenerateErrors = false },
                 _ => Unknown(options, name, problems),
             };
         }

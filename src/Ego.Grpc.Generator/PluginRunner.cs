@@ -51,6 +51,8 @@ internal static class PluginRunner
 
         var files = request.ProtoFile.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var types = new ProtoTypeIndex(request.ProtoFile);
+        var errorProblems = new List<string>();
+        var reasons = new Dictionary<string, ErrorValueModel>(StringComparer.Ordinal);
         var response = NewResponse();
         foreach (var name in request.FileToGenerate)
         {
@@ -59,7 +61,9 @@ internal static class PluginRunner
                 throw new GeneratorException($"'{name}' is listed in file_to_generate but its descriptor is missing from proto_file.");
             }
 
-            if (file.Service.Count == 0)
+            var errorClasses = options.GenerateErrors ? ErrorModelBuilder.Build(file, errorProblems) : [];
+            CheckUniqueReasons(errorClasses, reasons, errorProblems);
+            if (file.Service.Count == 0 && errorClasses.Count == 0)
             {
                 continue;
             }
@@ -69,11 +73,24 @@ internal static class PluginRunner
             response.File.Add(new CodeGeneratorResponse.Types.File
             {
                 Name = CSharpNames.GrpcFileName(file),
-                Content = FileEmitter.Emit(file, services, options),
+                Content = FileEmitter.Emit(file, services, errorClasses, options),
             });
         }
 
-        return response;
+        // Every error annotation problem of every file at once, so one build shows them all.
+        return errorProblems.Count > 0 ? Failure(string.Join(Environment.NewLine, errorProblems)) : response;
+    }
+
+    // A reason identifies an error across services, so two values of the request must not share one.
+    private static void CheckUniqueReasons(IReadOnlyList<ErrorClassModel> classes, Dictionary<string, ErrorValueModel> reasons, List<string> problems)
+    {
+        foreach (var error in classes.SelectMany(c => c.Errors))
+        {
+            if (!reasons.TryAdd(error.Reason, error))
+            {
+                problems.Add($"{error.Position}: reason '{error.Reason}' is already declared at {reasons[error.Reason].Position}; expected reasons unique across the request");
+            }
+        }
     }
 
     // Service code does not depend on proto3 optional or on edition features, so both are supported as they come.

@@ -14,17 +14,19 @@ public sealed class GeneratorOptionsTests
         Assert.True(options.GenerateServer);
         Assert.True(options.GenerateClient);
         Assert.False(options.InternalAccess);
+        Assert.True(options.GenerateErrors);
     }
 
     [Fact]
     public void Parse_AllKnownParameters_SetsEveryFlag()
     {
-        var options = GeneratorOptions.Parse("no_server, no_client,internal_access", out var errors);
+        var options = GeneratorOptions.Parse("no_server, no_client,internal_access,no_errors", out var errors);
 
         Assert.Empty(errors);
         Assert.False(options.GenerateServer);
         Assert.False(options.GenerateClient);
         Assert.True(options.InternalAccess);
+        Assert.False(options.GenerateErrors);
     }
 
     [Fact]
@@ -36,6 +38,6 @@ public sealed class GeneratorOptionsTests
             errors,
             e => Assert.Contains("'lite_client'", e),
             e => Assert.Contains("'base_namespace=X'", e));
-        Assert.All(errors, e => Assert.Contains("no_server, no_client, internal_access", e));
+        Assert.All(errors, e => Assert.Contains("no_server, no_client, internal_access, no_errors", e));
     }
 }

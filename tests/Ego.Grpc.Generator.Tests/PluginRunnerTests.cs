@@ -78,6 +78,67 @@ public sealed class PluginRunnerTests
     }
 
     [Fact]
+    public void Generate_MarkedFileWithoutServices_EmitsGrpcFileWithErrors()
+    {
+        var response = Generated.Response("errors/account_errors.proto");
+
+        Assert.False(response.HasError, response.Error);
+        var file = Assert.Single(response.File);
+        Assert.Equal("AccountErrorsGrpc.cs", file.Name);
+        Assert.Contains("public static partial class AccountErrors", file.Content);
+    }
+
+    [Fact]
+    public void Generate_NoErrorsParameter_SkipsErrorOnlyFile()
+    {
+        var response = Generated.Response("errors/account_errors.proto", "no_errors");
+
+        Assert.False(response.HasError, response.Error);
+        Assert.Empty(response.File);
+    }
+
+    [Fact]
+    public void Generate_NoErrorsParameter_IgnoresBadAnnotations()
+        => Assert.False(Generated.Response("errors/bad_errors.proto", "no_errors").HasError);
+
+    [Fact]
+    public void Generate_UnmarkedFileWithCodeAnnotations_EmitsNoFile()
+    {
+        var response = Generated.Response("errors/unmarked_errors.proto");
+
+        Assert.False(response.HasError, response.Error);
+        Assert.Empty(response.File);
+    }
+
+    [Fact]
+    public void Generate_BadAnnotations_ReturnsEveryProblemAndNoFile()
+    {
+        var response = Generated.Response("errors/bad_errors.proto");
+
+        Assert.Equal(3, response.Error.Split(Environment.NewLine).Length);
+        Assert.Contains("errors/bad_errors.proto:8:3: enum value acme.bad.v1.BAD_ERR_UNKNOWN_CODE: unknown gRPC code '@code=NOTFOUND'", response.Error);
+        Assert.Empty(response.File);
+    }
+
+    [Fact]
+    public void Generate_SameReasonInTwoFiles_ReturnsErrorNamingBothPositions()
+    {
+        var request = Protoc.Request("", "errors/account_errors.proto");
+        var copy = request.ProtoFile.Single(f => f.Name == "errors/account_errors.proto").Clone();
+        copy.Name = "errors/account_copy.proto";
+        request.ProtoFile.Add(copy);
+        request.FileToGenerate.Add(copy.Name);
+
+        var response = PluginRunner.Generate(request);
+
+        Assert.Contains(
+            "errors/account_copy.proto:16:3: reason 'acme.account.v1.ACCOUNT_ERR_NOT_FOUND' is already declared at errors/account_errors.proto:16:3; expected reasons unique across the request",
+            response.Error);
+        Assert.Equal(5, response.Error.Split(Environment.NewLine).Length);
+        Assert.Empty(response.File);
+    }
+
+    [Fact]
     public void Run_EmptyInput_WritesErrorResponse()
     {
         var response = RunWith([]);

@@ -5,7 +5,7 @@ namespace Ego.Grpc.Errors;
 /// <summary>
 /// The errors known to the process by reason, so a received error becomes the registered instance (EGO's FromError)
 /// and <c>error.Is(UserErrors.NotFound)</c> works on remote errors. Generated error classes register themselves when
-/// first used; reasons are unique: registering another error with a taken reason is refused.
+/// their assembly loads (a module initializer); reasons are unique: registering another error with a taken reason is refused.
 /// </summary>
 public static class EgoErrorRegistry
 {
