@@ -110,7 +110,9 @@ public sealed class GrpcServer : IEgoServer, IAsyncDisposable
         }
         else
         {
-            kestrelOptions.Limits.KeepAliveTimeout = TimeSpan.MaxValue;
+            // Not TimeSpan.MaxValue: under load Kestrel then closed fresh HTTP/2 connections (GOAWAY, last stream 0)
+            // at the first heartbeat before their first request was read. A year is "never" for an idle connection.
+            kestrelOptions.Limits.KeepAliveTimeout = TimeSpan.FromDays(365);
         }
 
         var tls = ServerTls.LoadCertificate(_options);

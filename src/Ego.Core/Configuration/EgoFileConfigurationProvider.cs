@@ -54,6 +54,9 @@ public sealed class EgoFileConfigurationProvider : ConfigurationProvider, IDispo
             }
 
             FileMissing = true;
+
+            // Already reported at start; only a file that disappears later is worth a warning.
+            reportedMissing = true;
         }
         else
         {
