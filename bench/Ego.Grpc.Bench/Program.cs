@@ -1,0 +1,24 @@
+namespace Ego.Grpc.Bench;
+
+/// <summary>gRPC benchmark tool: <c>server</c>, <c>client</c> (load generator) and <c>body</c> (request files for h2load).</summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "server" => await ServerCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "port", "host", "max-streams")),
+                "client" => await ClientCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "target", "mode", "concurrency", "connections", "size", "count", "warmup", "duration")),
+                "body" => BodyCommand.Run(BenchFlags.Parse(args.Skip(1), "out", "size", "count", "stream-size")),
+                var command => throw new ArgumentException($"command '{command}' is unknown: expected server, client or body"),
+            };
+        }
+        catch (ArgumentException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 2;
+        }
+    }
+}
