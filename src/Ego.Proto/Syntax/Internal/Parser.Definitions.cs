@@ -9,34 +9,7 @@ internal sealed partial class Parser
         var namePosition = Current.Position;
         var name = ExpectIdentifier("an enum name").Text;
         var trailing = TakeTrailing(Expect("{"));
-        var body = new List<ProtoElement>();
-        while (!Current.Is("}"))
-        {
-            var next = PeekAhead(1);
-            if (Current.Is(";"))
-            {
-                Next();
-            }
-            else if (Current.IsWord("option") && (next.Kind == TokenKind.Identifier || next.Is("(")))
-            {
-                body.Add(ParseOptionStatement());
-            }
-            else if (Current.IsWord("reserved") && !next.Is("="))
-            {
-                body.Add(ParseReserved());
-            }
-            else if (Current.Kind == TokenKind.Identifier)
-            {
-                body.Add(ParseEnumValue());
-            }
-            else
-            {
-                throw Unexpected("an enum value, 'option', 'reserved' or '}'");
-            }
-        }
-
-        var inner = TakeInner();
-        var closing = TakeTrailing(Expect("}"));
+        var (body, inner, closing) = ParseBlock(ParseEnumMember);
         return new ProtoEnum
         {
             Name = name,
@@ -46,6 +19,22 @@ internal sealed partial class Parser
             BlankLineBefore = start.BlankLineBefore,
             Comments = Comments(start, trailing, inner, closing),
         };
+    }
+
+    private ProtoElement ParseEnumMember()
+    {
+        var next = PeekAhead(1);
+        if (Current.IsWord("option") && (next.Kind == TokenKind.Identifier || next.Is("(")))
+        {
+            return ParseOptionStatement();
+        }
+
+        if (Current.IsWord("reserved") && !next.Is("="))
+        {
+            return ParseReserved();
+        }
+
+        return Current.Kind == TokenKind.Identifier ? ParseEnumValue() : throw Unexpected("an enum value, 'option', 'reserved' or '}'");
     }
 
     private ProtoEnumValue ParseEnumValue()
@@ -75,29 +64,10 @@ internal sealed partial class Parser
         var namePosition = Current.Position;
         var name = ExpectIdentifier("a service name").Text;
         var trailing = TakeTrailing(Expect("{"));
-        var body = new List<ProtoElement>();
-        while (!Current.Is("}"))
-        {
-            if (Current.Is(";"))
-            {
-                Next();
-            }
-            else if (Current.IsWord("option"))
-            {
-                body.Add(ParseOptionStatement());
-            }
-            else if (Current.IsWord("rpc"))
-            {
-                body.Add(ParseRpc());
-            }
-            else
-            {
-                throw Unexpected("'rpc', 'option' or '}'");
-            }
-        }
-
-        var inner = TakeInner();
-        var closing = TakeTrailing(Expect("}"));
+        var (body, inner, closing) = ParseBlock<ProtoElement>(() =>
+            Current.IsWord("option") ? ParseOptionStatement()
+            : Current.IsWord("rpc") ? ParseRpc()
+            : throw Unexpected("'rpc', 'option' or '}'"));
         return new ProtoService
         {
             Name = name,
@@ -118,7 +88,7 @@ internal sealed partial class Parser
         var (requestStream, request) = ParseRpcType("a request type");
         ExpectWord("returns");
         var (responseStream, response) = ParseRpcType("a response type");
-        var options = new List<ProtoOption>();
+        List<ProtoOption> options = [];
         ProtoComment? trailing;
         List<ProtoComment>? inner = null;
         ProtoComment? closing = null;
@@ -130,16 +100,7 @@ internal sealed partial class Parser
         else
         {
             trailing = TakeTrailing(Next());
-            while (!Current.Is("}"))
-            {
-                if (!Accept(";"))
-                {
-                    options.Add(Current.IsWord("option") ? ParseOptionStatement() : throw Unexpected("'option' or '}'"));
-                }
-            }
-
-            inner = TakeInner();
-            closing = TakeTrailing(Expect("}"));
+            (options, inner, closing) = ParseBlock(() => Current.IsWord("option") ? ParseOptionStatement() : throw Unexpected("'option' or '}'"));
         }
 
         return new ProtoRpc
@@ -180,17 +141,8 @@ internal sealed partial class Parser
         var namePosition = Current.Position;
         var extendee = ParseTypeName("the extended message type");
         var trailing = TakeTrailing(Expect("{"));
-        var fields = new List<ProtoField>();
-        while (!Current.Is("}"))
-        {
-            if (!Accept(";"))
-            {
-                fields.Add(Current.Kind == TokenKind.Identifier || Current.Is(".") ? ParseField(allowLabel: true) : throw Unexpected("a field or '}'"));
-            }
-        }
-
-        var inner = TakeInner();
-        var closing = TakeTrailing(Expect("}"));
+        var (fields, inner, closing) = ParseBlock(() =>
+            Current.Kind == TokenKind.Identifier || Current.Is(".") ? ParseField(allowLabel: true) : throw Unexpected("a field or '}'"));
         return new ProtoExtend
         {
             Extendee = extendee,

@@ -12,35 +12,8 @@ internal sealed partial class Parser
         var name = ExpectIdentifier("a message name").Text;
         var trailing = TakeTrailing(Expect("{"));
         Enter();
-        var body = new List<ProtoElement>();
-        while (!Current.Is("}"))
-        {
-            if (Current.Is(";"))
-            {
-                Next();
-                continue;
-            }
-
-            var word = Current.Kind == TokenKind.Identifier ? Current.Text : "";
-            var next = PeekAhead(1);
-            var isKeyword = next.Kind == TokenKind.Identifier || (word is "option" or "extend" && next.Is("("));
-            body.Add(word switch
-            {
-                "option" when isKeyword || next.Is("(") => ParseOptionStatement(),
-                "message" when isKeyword => ParseMessage(),
-                "enum" when isKeyword => ParseEnum(),
-                "oneof" when isKeyword => ParseOneof(),
-                "extend" when isKeyword || next.Is(".") => ParseExtend(),
-                "reserved" when !next.Is("=") && !next.Is(".") => ParseReserved(),
-                "extensions" when !next.Is("=") && !next.Is(".") => ParseExtensions(),
-                "" when !Current.Is(".") => throw Unexpected("a field, 'message', 'enum', 'oneof', 'option', 'reserved' or '}'"),
-                _ => ParseField(allowLabel: true),
-            });
-        }
-
+        var (body, inner, closing) = ParseBlock(ParseMessageMember);
         Leave();
-        var inner = TakeInner();
-        var closing = TakeTrailing(Expect("}"));
         return new ProtoMessage
         {
             Name = name,
@@ -49,6 +22,25 @@ internal sealed partial class Parser
             NamePosition = namePosition,
             BlankLineBefore = start.BlankLineBefore,
             Comments = Comments(start, trailing, inner, closing),
+        };
+    }
+
+    private ProtoElement ParseMessageMember()
+    {
+        var word = Current.Kind == TokenKind.Identifier ? Current.Text : "";
+        var next = PeekAhead(1);
+        var isKeyword = next.Kind == TokenKind.Identifier || (word is "option" or "extend" && next.Is("("));
+        return word switch
+        {
+            "option" when isKeyword || next.Is("(") => ParseOptionStatement(),
+            "message" when isKeyword => ParseMessage(),
+            "enum" when isKeyword => ParseEnum(),
+            "oneof" when isKeyword => ParseOneof(),
+            "extend" when isKeyword || next.Is(".") => ParseExtend(),
+            "reserved" when !next.Is("=") && !next.Is(".") => ParseReserved(),
+            "extensions" when !next.Is("=") && !next.Is(".") => ParseExtensions(),
+            "" when !Current.Is(".") => throw Unexpected("a field, 'message', 'enum', 'oneof', 'option', 'reserved' or '}'"),
+            _ => ParseField(allowLabel: true),
         };
     }
 
@@ -116,29 +108,10 @@ internal sealed partial class Parser
         var namePosition = Current.Position;
         var name = ExpectIdentifier("a oneof name").Text;
         var trailing = TakeTrailing(Expect("{"));
-        var body = new List<ProtoElement>();
-        while (!Current.Is("}"))
-        {
-            if (Current.Is(";"))
-            {
-                Next();
-            }
-            else if (Current.IsWord("option") && (PeekAhead(1).Kind == TokenKind.Identifier || PeekAhead(1).Is("(")))
-            {
-                body.Add(ParseOptionStatement());
-            }
-            else if (Current.Kind == TokenKind.Identifier || Current.Is("."))
-            {
-                body.Add(ParseField(allowLabel: false));
-            }
-            else
-            {
-                throw Unexpected("a oneof field, 'option' or '}'");
-            }
-        }
-
-        var inner = TakeInner();
-        var closing = TakeTrailing(Expect("}"));
+        var (body, inner, closing) = ParseBlock<ProtoElement>(() =>
+            Current.IsWord("option") && (PeekAhead(1).Kind == TokenKind.Identifier || PeekAhead(1).Is("(")) ? ParseOptionStatement()
+            : Current.Kind == TokenKind.Identifier || Current.Is(".") ? ParseField(allowLabel: false)
+            : throw Unexpected("a oneof field, 'option' or '}'"));
         return new ProtoOneof
         {
             Name = name,

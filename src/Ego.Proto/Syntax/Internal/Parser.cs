@@ -145,6 +145,26 @@ internal sealed partial class Parser
         };
     }
 
+    /// <summary>
+    /// Parses the members of a <c>{ … }</c> block whose opening brace was consumed, skipping empty statements, then
+    /// the closing brace; returns the members, the comments before the closing brace and the one after it.
+    /// </summary>
+    private (List<T> Members, List<ProtoComment> Inner, ProtoComment? Closing) ParseBlock<T>(Func<T> parseMember)
+    {
+        var members = new List<T>();
+        while (!Current.Is("}"))
+        {
+            if (!Accept(";"))
+            {
+                members.Add(parseMember());
+            }
+        }
+
+        var inner = TakeInner();
+        var closing = TakeTrailing(Expect("}"));
+        return (members, inner, closing);
+    }
+
     /// <summary>Consumes <c>;</c> and returns the comment after it on the same line.</summary>
     private ProtoComment? EndStatement() => TakeTrailing(Expect(";"));
 
