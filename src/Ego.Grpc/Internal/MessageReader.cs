@@ -55,11 +55,38 @@ internal static class MessageReader
 
                 throw result.IsCanceled
                     ? new RpcException(new Status(StatusCode.Cancelled, "reading the message stream was cancelled"))
-                    : new RpcException(new Status(StatusCode.Internal, $"incomplete message: the stream ended with {remaining} byte(s) of a message frame"));
+                    : Incomplete(remaining);
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
+    }
+
+    /// <summary>
+    /// Parses a whole request body that must hold exactly one message, with the errors a read of the stream would
+    /// give: none, a truncated frame, or more than one.
+    /// </summary>
+    /// <exception cref="RpcException">INTERNAL or RESOURCE_EXHAUSTED, as <see cref="ReadAsync"/>.</exception>
+    public static T ReadSingle<T>(ReadOnlySequence<byte> body, Func<ReadOnlySequence<byte>, T> deserializer, string? encoding, int maxSize)
+    {
+        var rest = body;
+        if (!TryReadFrame(ref rest, maxSize, out var compressed, out var payload))
+        {
+            throw body.Length == 0
+                ? new RpcException(new Status(StatusCode.Internal, "the request stream ended without a message; this method expects exactly one"))
+                : Incomplete(body.Length);
+        }
+
+        var message = Deserialize(payload, compressed, deserializer, encoding, maxSize);
+        if (rest.Length > 0)
+        {
+            var extra = rest;
+            throw TryReadFrame(ref extra, maxSize, out _, out _)
+                ? new RpcException(new Status(StatusCode.Internal, "more than one request message for a method that expects exactly one"))
+                : Incomplete(rest.Length);
+        }
+
+        return message;
     }
 
     /// <summary>Takes one complete frame from the front of <paramref name="buffer"/>; false if more bytes are needed.</summary>
@@ -156,6 +183,9 @@ internal static class MessageReader
             ArrayPool<byte>.Shared.Return(input);
         }
     }
+
+    private static RpcException Incomplete(long remaining)
+        => new(new Status(StatusCode.Internal, $"incomplete message: the stream ended with {remaining} byte(s) of a message frame"));
 
     private static T Parse<T>(ReadOnlySequence<byte> payload, Func<ReadOnlySequence<byte>, T> deserializer)
     {

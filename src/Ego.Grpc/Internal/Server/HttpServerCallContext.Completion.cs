@@ -8,11 +8,12 @@ internal sealed partial class HttpServerCallContext
 {
     /// <summary>
     /// Ends the call with <paramref name="status"/>: in trailers after a started response, otherwise as a
-    /// trailers-only response (the status in the headers).
+    /// trailers-only response (the status in the headers). Called once the handler is done, so the server ends
+    /// the stream when the request delegate returns, with no explicit completion of its own.
     /// </summary>
     public Task CompleteAsync(Status status, Metadata? extraTrailers)
     {
-        lock (_sync)
+        if (_deadlineLock is null)
         {
             if (_completing)
             {
@@ -21,11 +22,23 @@ internal sealed partial class HttpServerCallContext
 
             _completing = true;
         }
+        else
+        {
+            lock (_deadlineLock)
+            {
+                if (_completing)
+                {
+                    return Task.CompletedTask;
+                }
 
-        return WriteStatusAsync(status, extraTrailers, includeResponseTrailers: true);
+                _completing = true;
+            }
+        }
+
+        return WriteStatusAsync(status, extraTrailers, includeResponseTrailers: true, endResponse: false);
     }
 
-    private Task WriteStatusAsync(Status status, Metadata? extraTrailers, bool includeResponseTrailers)
+    private Task WriteStatusAsync(Status status, Metadata? extraTrailers, bool includeResponseTrailers, bool endResponse)
     {
         var response = _http.Response;
         var userTrailers = includeResponseTrailers ? _responseTrailers : null;
@@ -34,17 +47,16 @@ internal sealed partial class HttpServerCallContext
         if (!ResponseStarted)
         {
             var headers = response.Headers;
-            headers[GrpcProtocol.StatusHeader] = code;
+            headers.GrpcStatus = code;
             if (message is not null)
             {
-                headers[GrpcProtocol.MessageHeader] = message;
+                headers.GrpcMessage = message;
             }
 
             AppendMetadata(headers, userTrailers);
             AppendMetadata(headers, extraTrailers);
 
-            // Ends the stream now: the deadline may answer while the handler still runs.
-            return response.CompleteAsync();
+            return endResponse ? response.CompleteAsync() : Task.CompletedTask;
         }
 
         var trailersFeature = _http.Features.Get<IHttpResponseTrailersFeature>();
@@ -55,15 +67,15 @@ internal sealed partial class HttpServerCallContext
             return Task.CompletedTask;
         }
 
-        trailers[GrpcProtocol.StatusHeader] = code;
+        trailers.GrpcStatus = code;
         if (message is not null)
         {
-            trailers[GrpcProtocol.MessageHeader] = message;
+            trailers.GrpcMessage = message;
         }
 
         AppendMetadata(trailers, userTrailers);
         AppendMetadata(trailers, extraTrailers);
-        return response.CompleteAsync();
+        return endResponse ? response.CompleteAsync() : Task.CompletedTask;
     }
 
     private static void AppendMetadata(IHeaderDictionary headers, Metadata? metadata)

@@ -7,8 +7,14 @@ internal sealed partial class HttpServerCallContext
     /// <summary>Completes when a status sent because of the deadline is written; the request must not end before.</summary>
     public Task WhenDeadlineHandledAsync()
     {
+        if (_deadlineLock is null)
+        {
+            _completing = true;
+            return Task.CompletedTask;
+        }
+
         _deadlineTimer?.Dispose();
-        lock (_sync)
+        lock (_deadlineLock)
         {
             _completing = true;
             return _deadlineCompletion ?? Task.CompletedTask;
@@ -24,6 +30,7 @@ internal sealed partial class HttpServerCallContext
             return;
         }
 
+        _deadlineLock = new Lock();
         _deadlineSource = new CancellationTokenSource();
         _abortRegistration = _http.RequestAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _deadlineSource);
         CallCancellationToken = _deadlineSource.Token;
@@ -46,7 +53,7 @@ internal sealed partial class HttpServerCallContext
     {
         Task pendingFlush;
         TaskCompletionSource done;
-        lock (_sync)
+        lock (_deadlineLock!)
         {
             if (_completing || _http.RequestAborted.IsCancellationRequested)
             {
@@ -87,7 +94,8 @@ internal sealed partial class HttpServerCallContext
 
         try
         {
-            await WriteStatusAsync(DeadlineStatus, extraTrailers: null, includeResponseTrailers: false).ConfigureAwait(false);
+            // Ends the stream now: the handler may still be running and the request delegate has not returned.
+            await WriteStatusAsync(DeadlineStatus, extraTrailers: null, includeResponseTrailers: false, endResponse: true).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or InvalidOperationException or OperationCanceledException)
         {

@@ -11,7 +11,8 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     private readonly HttpContext _http;
     private readonly IMethod _method;
     private readonly ServerCallRuntime _runtime;
-    private readonly object _sync = new();
+    // Only a call with a deadline has a second actor (the deadline timer) that can complete it; others need no lock.
+    private Lock? _deadlineLock;
     private CancellationTokenSource? _deadlineSource;
     private CancellationTokenRegistration _abortRegistration;
     private ITimer? _deadlineTimer;
@@ -45,6 +46,9 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
 
     /// <summary>The compression of response messages; null when identity.</summary>
     public ICompressionProvider? ResponseCompression { get; private set; }
+
+    /// <summary>True when the call has a deadline timer, which may complete the call on its own.</summary>
+    public bool HasDeadline => _deadlineLock is not null;
 
     /// <summary>True once the deadline passed (and the client had not gone first).</summary>
     public bool DeadlineExceeded => _deadlineReached;
@@ -92,21 +96,22 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         response.ContentType = GrpcProtocol.ContentType;
         var headers = _http.Request.Headers;
 
-        var encoding = headers[GrpcProtocol.EncodingHeader].ToString();
+        // The typed grpc-* properties are Kestrel's known-header slots: no lookup by name.
+        var encoding = headers.GrpcEncoding.ToString();
         if (encoding.Length > 0 && encoding != GrpcProtocol.Identity)
         {
             if (!CompressionProviders.IsSupported(encoding))
             {
-                response.Headers[GrpcProtocol.AcceptEncodingHeader] = CompressionProviders.AcceptEncoding;
+                response.Headers.GrpcAcceptEncoding = CompressionProviders.AcceptEncoding;
                 throw new RpcException(new Status(StatusCode.Unimplemented, $"grpc-encoding '{encoding}' is not supported; supported: {CompressionProviders.AcceptEncoding}"));
             }
 
             RequestEncoding = encoding;
         }
 
-        ResponseCompression = ChooseResponseCompression(headers[GrpcProtocol.AcceptEncodingHeader].ToString());
+        ResponseCompression = ChooseResponseCompression(headers.GrpcAcceptEncoding.ToString());
 
-        var timeoutText = headers[GrpcProtocol.TimeoutHeader].ToString();
+        var timeoutText = headers.GrpcTimeout.ToString();
         if (timeoutText.Length > 0)
         {
             if (!GrpcTimeout.TryParse(timeoutText, out var timeout))

@@ -9,19 +9,51 @@ internal abstract class ServerCallHandler(IMethod method, ServerCallRuntime runt
 
     protected ServerCallRuntime Runtime { get; } = runtime;
 
-    public async Task HandleAsync(HttpContext http)
+    // Not async: a call whose handler completes synchronously (and has no deadline timer to wait for) is served
+    // without a state machine; anything else continues in HandleRemainderAsync.
+    public Task HandleAsync(HttpContext http)
     {
         var call = new HttpServerCallContext(http, Method, Runtime);
+        var previous = ServerCallContextAccessor.Current;
+        Task handling;
         try
         {
             call.Initialize();
             ServerCallContextAccessor.Current = call;
-            if (call.CallCancellationToken.IsCancellationRequested && call.DeadlineExceeded)
+            handling = call.CallCancellationToken.IsCancellationRequested && call.DeadlineExceeded
+                ? Task.FromCanceled(call.CallCancellationToken)
+                : HandleCallAsync(call);
+        }
+        catch (Exception exception)
+        {
+            handling = Task.FromException(exception);
+        }
+        finally
+        {
+            // Continuations of the handler captured the call with their context; this thread goes back to the caller's.
+            ServerCallContextAccessor.Current = previous;
+        }
+
+        if (handling.IsCompletedSuccessfully && !call.HasDeadline)
+        {
+            var completing = call.CompleteAsync(call.Status, null);
+            if (completing.IsCompletedSuccessfully)
             {
-                throw new OperationCanceledException(call.CallCancellationToken);
+                call.Dispose();
+                return Task.CompletedTask;
             }
 
-            await HandleCallAsync(call).ConfigureAwait(false);
+            handling = completing;
+        }
+
+        return HandleRemainderAsync(call, handling);
+    }
+
+    private async Task HandleRemainderAsync(HttpServerCallContext call, Task handling)
+    {
+        try
+        {
+            await handling.ConfigureAwait(false);
             var status = call.DeadlineExceeded ? HttpServerCallContext.DeadlineStatus : call.Status;
             await call.CompleteAsync(status, null).ConfigureAwait(false);
         }
@@ -31,7 +63,6 @@ internal abstract class ServerCallHandler(IMethod method, ServerCallRuntime runt
         }
         finally
         {
-            // No reset of the current call: the async flow's context is restored when this method returns.
             await call.WhenDeadlineHandledAsync().ConfigureAwait(false);
             call.Dispose();
         }
