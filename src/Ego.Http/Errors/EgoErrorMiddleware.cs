@@ -1,13 +1,16 @@
 using Ego.Grpc;
 using Ego.Grpc.Errors;
+using Ego.Http.Envelope;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ego.Http.Errors;
 
 /// <summary>
 /// Turns an <see cref="EgoError"/> (or a failed gRPC call, <see cref="RpcException"/>) escaping an endpoint into EGO's
-/// HTTP status and JSON error body, so HTTP and gRPC callers see the same error.
+/// HTTP status and JSON error body (or the error envelope, when <see cref="HttpEnvelopeOptions"/> are registered and enabled),
+/// so HTTP and gRPC callers see the same error.
 /// </summary>
 internal sealed partial class EgoErrorMiddleware(RequestDelegate next, ILogger<EgoErrorMiddleware> logger)
 {
@@ -21,7 +24,8 @@ internal sealed partial class EgoErrorMiddleware(RequestDelegate next, ILogger<E
         {
             LogError(logger, context.Request.Path, error.Reason, error.Code);
             context.Response.Clear();
-            await HttpErrors.ToResult(error).ExecuteAsync(context).ConfigureAwait(false);
+            var envelope = context.RequestServices.GetService<HttpEnvelopeOptions>();
+            await HttpErrors.ToResult(error, envelope).ExecuteAsync(context).ConfigureAwait(false);
         }
     }
 
