@@ -2,7 +2,6 @@ using Ego.Grpc;
 using Ego.Grpc.Errors;
 using Ego.Http.Envelope;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ego.Http.Errors;
@@ -24,8 +23,7 @@ internal sealed partial class EgoErrorMiddleware(RequestDelegate next, ILogger<E
         {
             LogError(logger, context.Request.Path, error.Reason, error.Code);
             context.Response.Clear();
-            var envelope = context.RequestServices.GetService<HttpEnvelopeOptions>();
-            await HttpErrors.ToResult(error, envelope).ExecuteAsync(context).ConfigureAwait(false);
+            await HttpErrors.ToResult(error).ExecuteAsync(context).ConfigureAwait(false);
         }
     }
 

@@ -15,15 +15,12 @@ public static class HttpErrors
 
     /// <summary>
     /// The response for <paramref name="error"/>: EGO's HTTP status for its code and the JSON body, or the error envelope
-    /// when <paramref name="envelope"/> is enabled.
+    /// when <paramref name="envelope"/> is enabled (without it: when the app registered enabled <see cref="HttpEnvelopeOptions"/>).
     /// </summary>
     public static IResult ToResult(EgoError error, HttpEnvelopeOptions? envelope = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var status = (int)HttpStatusMapping.ToHttp(error.Code);
-        return envelope is { Enabled: true }
-            ? Results.Json(HttpEnvelope.ForError(error, envelope), statusCode: status)
-            : Results.Json(ToBody(error), statusCode: status);
+        return new ErrorResult(error, envelope);
     }
 
     public static HttpErrorBody ToBody(EgoError error)

@@ -55,6 +55,18 @@ public sealed class HttpEnvelopeTests
     }
 
     [Fact]
+    public async Task ToResult_ReturnedByEnvelopedEndpoint_AnswersErrorEnvelope()
+    {
+        await using var host = await EnvelopeHost.StartAsync(_ => { }, e => e.MapGet("/wallets/{id}", (string id) => HttpErrors.ToResult(Missing.WithMetadata("id", id))));
+
+        using var response = await host.Client.GetAsync("/wallets/w9");
+        var body = await EgoEnvelopeExtensionsTests.JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("""{"code":404,"message":"wallet missing","data":null,"reason":"envelope.v1.WALLET_ERR_MISSING","metadata":{"id":"w9"}}""", body.GetRawText());
+    }
+
+    [Fact]
     public async Task ReadErrorAsync_EnvelopedError_GivesRegisteredErrorWithBusinessCode()
     {
         await using var host = await StartThrowingAsync(_ => { }, Frozen.WithMessage("frozen since monday").WithMetadata("wallet", "w2"));
