@@ -11,8 +11,11 @@ public sealed class HttpEnvelopeOptions : IComponentOptions
 {
     public const string DefaultKey = "server.http.envelope";
 
-    /// <summary>The field names <see cref="ErrorDetails"/> adds to error envelopes.</summary>
-    public const string ReasonField = "reason", MetadataField = "metadata";
+    /// <summary>The field <see cref="ErrorDetails"/> adds to error envelopes for the reason.</summary>
+    public const string ReasonField = "reason";
+
+    /// <summary>The field <see cref="ErrorDetails"/> adds to error envelopes for the metadata.</summary>
+    public const string MetadataField = "metadata";
 
     public bool Enabled { get; set; }
 
@@ -35,15 +38,15 @@ public sealed class HttpEnvelopeOptions : IComponentOptions
 
     public void Validate(ICollection<ComponentOptionError> errors)
     {
-        var fields = new List<(string Key, string Name)> { ("codeField", CodeField), ("messageField", MessageField), ("dataField", DataField) };
+        List<(string Key, string Name)> fields = [("codeField", CodeField), ("messageField", MessageField), ("dataField", DataField)];
+        foreach (var (key, _) in fields.Where(f => string.IsNullOrWhiteSpace(f.Name)))
+        {
+            errors.Add(new(key, "is empty: expected a JSON field name such as 'code'"));
+        }
+
         if (ErrorDetails)
         {
             fields.AddRange([("errorDetails", ReasonField), ("errorDetails", MetadataField)]);
-        }
-
-        foreach (var (key, name) in fields.Take(3).Where(f => string.IsNullOrWhiteSpace(f.Name)))
-        {
-            errors.Add(new(key, "is empty: expected a JSON field name such as 'code'"));
         }
 
         foreach (var clash in fields.Where(f => !string.IsNullOrWhiteSpace(f.Name)).GroupBy(f => f.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -6,7 +6,7 @@ namespace Ego.Http.Envelope.Internal;
 
 /// <summary>
 /// Wraps what an endpoint returns in the success envelope: plain objects, strings, <c>Results.Ok(x)</c>, <c>Results.Json(x)</c>,
-/// <c>Results.Created(uri, x)</c> and other 2xx results with a value, and no value at all. Results without a value (files,
+/// <c>Results.Created(uri, x)</c> and other 2xx results with a value, and no value at all (<c>void</c>, <c>Results.Ok()</c>). Other results without a value (files,
 /// redirects, <c>NoContent</c>) and non-2xx results pass unchanged.
 /// </summary>
 internal sealed class EnvelopeEndpointFilter : IEndpointFilter
@@ -21,7 +21,7 @@ internal sealed class EnvelopeEndpointFilter : IEndpointFilter
 
         return result switch
         {
-            null or EmptyHttpResult => new EnvelopeResult(HttpEnvelope.ForSuccess(null, options), StatusCodes.Status200OK, null),
+            null or EmptyHttpResult or Ok => new EnvelopeResult(HttpEnvelope.ForSuccess(null, options), StatusCodes.Status200OK, null),
             IValueHttpResult value when StatusOf(result) is >= 200 and < 300 and var status and not StatusCodes.Status204NoContent
                 => new EnvelopeResult(HttpEnvelope.ForSuccess(value.Value, options), status, LocationOf(result)),
             IResult => result,
