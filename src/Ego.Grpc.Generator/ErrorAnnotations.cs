@@ -4,15 +4,17 @@ namespace Ego.Grpc.Generator;
 
 /// <summary>
 /// What the leading comment of an error enum value says, in Go EGO's protoc-gen-go-errors convention: a line
-/// <c>@code=NOT_FOUND</c>, lines <c>@i18n.cn="用户不存在"</c>, and the remaining lines as the message.
-/// <c>Code</c> is null when there is no <c>@code</c> line, and as written (possibly invalid, reported) otherwise.
+/// <c>@code=NOT_FOUND</c>, lines <c>@i18n.cn="用户不存在"</c>, an optional <c>@bizCode=digits</c> (ours; EGO ignores it), and the
+/// remaining lines as the message. <c>Code</c> is null when there is no <c>@code</c> line, and as written (possibly invalid,
+/// reported) otherwise; <c>BusinessCode</c> holds the digits as written, resolved against the enum's <c>@bizModule</c> later.
 /// </summary>
-internal sealed partial record ErrorAnnotations(string? Code, IReadOnlyList<KeyValuePair<string, string>> Translations, string Message)
+internal sealed partial record ErrorAnnotations(string? Code, IReadOnlyList<KeyValuePair<string, string>> Translations, string Message, string? BusinessCode = null)
 {
     /// <summary>Parses <paramref name="comment"/>; each problem is added to <paramref name="errors"/> (all of them, not only the first).</summary>
     public static ErrorAnnotations Parse(string? comment, List<string> errors)
     {
         string? code = null;
+        string? businessCode = null;
         var translations = new List<KeyValuePair<string, string>>();
         var message = new List<string>();
         foreach (var raw in (comment ?? "").Split('\n'))
@@ -21,6 +23,10 @@ internal sealed partial record ErrorAnnotations(string? Code, IReadOnlyList<KeyV
             if (Starts(line, "@code"))
             {
                 code = ParseCode(line, code, errors);
+            }
+            else if (Starts(line, "@bizCode"))
+            {
+                businessCode = ParseBusinessCode(line, businessCode, errors);
             }
             else if (Starts(line, "@i18n"))
             {
@@ -32,7 +38,26 @@ internal sealed partial record ErrorAnnotations(string? Code, IReadOnlyList<KeyV
             }
         }
 
-        return new ErrorAnnotations(code, translations, string.Join(' ', message));
+        return new ErrorAnnotations(code, translations, string.Join(' ', message), businessCode);
+    }
+
+    private static string? ParseBusinessCode(string line, string? previous, List<string> errors)
+    {
+        var match = BusinessCodeLine().Match(line);
+        if (!match.Success)
+        {
+            errors.Add($"malformed annotation '{line}'; expected '@bizCode=<digits>': the 4-digit error part under an enum's @bizModule, or a full 10-digit code such as 1010010001");
+        }
+        else if (previous is not null)
+        {
+            errors.Add($"@bizCode is given twice ('{previous}' and '{match.Groups[1].Value}'); expected one @bizCode line per value");
+        }
+        else
+        {
+            return match.Groups[1].Value;
+        }
+
+        return previous;
     }
 
     // "@code=", "@code = X" and "@code" are (possibly malformed) code annotations; "@codes" is text.
@@ -80,6 +105,9 @@ internal sealed partial record ErrorAnnotations(string? Code, IReadOnlyList<KeyV
         var text = match.Groups["quoted"].Success ? match.Groups["quoted"].Value : match.Groups["bare"].Value;
         translations.Add(new(language, text));
     }
+
+    [GeneratedRegex(@"^@bizCode=([0-9]{1,10})$")]
+    private static partial Regex BusinessCodeLine();
 
     [GeneratedRegex(@"^@code=([A-Za-z0-9_]+)$")]
     private static partial Regex CodeLine();

@@ -40,9 +40,12 @@ internal static partial class ErrorModelBuilder
                 classes[className] = values = [];
             }
 
+            var moduleProblems = new List<string>();
+            var module = BusinessCodeAnnotations.ParseModule(positions.LeadingComment(EnumTypeField, e), moduleProblems);
+            errors.AddRange(moduleProblems.Select(p => $"{positions.Describe(EnumTypeField, e)}: enum {file.EnumType[e].Name}: {p}"));
             for (var v = 0; v < file.EnumType[e].Value.Count; v++)
             {
-                if (BuildValue(file, file.EnumType[e].Value[v], positions, [EnumTypeField, e, EnumValueField, v], errors) is { } value)
+                if (BuildValue(file, file.EnumType[e].Value[v], module, positions, [EnumTypeField, e, EnumValueField, v], errors) is { } value)
                 {
                     values.Add(value);
                 }
@@ -87,7 +90,7 @@ internal static partial class ErrorModelBuilder
         return result.ToString();
     }
 
-    private static ErrorValueModel? BuildValue(FileDescriptorProto file, EnumValueDescriptorProto value, SourcePositions positions, int[] path, List<string> errors)
+    private static ErrorValueModel? BuildValue(FileDescriptorProto file, EnumValueDescriptorProto value, int? module, SourcePositions positions, int[] path, List<string> errors)
     {
         var problems = new List<string>();
         var comment = positions.LeadingComment(path);
@@ -98,6 +101,7 @@ internal static partial class ErrorModelBuilder
             problems.Add($"no @code annotation; expected a comment line such as '// @code=NOT_FOUND' above the value, with one of: {StatusCodeNames.ValidNames}");
         }
 
+        var businessCode = annotations.BusinessCode is { } digits ? BusinessCodeAnnotations.Resolve(digits, module, problems) : null;
         errors.AddRange(problems.Select(p => $"{positions.Describe(path)}: enum value {reason}: {p}"));
         if (problems.Count > 0 || !StatusCodeNames.TryGetMember(annotations.Code!, out var member))
         {
@@ -106,7 +110,7 @@ internal static partial class ErrorModelBuilder
 
         var message = annotations.Message.Length > 0 ? annotations.Message : value.Name;
         return new ErrorValueModel(PropertyName(value.Name), annotations.Code!, member, reason, positions.Describe(path), message,
-            annotations.Message.Length > 0 ? annotations.Message : null, value.Options?.Deprecated == true, annotations.Translations);
+            annotations.Message.Length > 0 ? annotations.Message : null, value.Options?.Deprecated == true, annotations.Translations, businessCode);
     }
 
     // The class shares its namespace with protoc's message classes, so its name must not be one of theirs.

@@ -1,6 +1,6 @@
 namespace Ego.Grpc.Generator;
 
-/// <summary>One generated error: an enum value with its <c>@code</c>, reason, message and translations; <c>Position</c> is <c>file:line:column</c>.</summary>
+/// <summary>One generated error: an enum value with its <c>@code</c>, reason, message, translations and optional business code; <c>Position</c> is <c>file:line:column</c>.</summary>
 internal sealed record ErrorValueModel(
     string PropertyName,
     string CodeName,
@@ -10,4 +10,5 @@ internal sealed record ErrorValueModel(
     string Message,
     string? Comment,
     bool Deprecated,
-    IReadOnlyList<KeyValuePair<string, string>> Translations);
+    IReadOnlyList<KeyValuePair<string, string>> Translations,
+    long? BusinessCode = null);

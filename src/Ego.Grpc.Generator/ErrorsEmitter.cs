@@ -20,7 +20,8 @@ internal sealed class ErrorsEmitter(CodeWriter writer, GeneratorOptions options)
         foreach (var error in model.Errors)
         {
             DocComments.Write(writer, error.Comment ?? $"The error {error.Reason}.");
-            writer.Line($"/// <remarks>Code <c>{error.CodeName}</c>, reason <c>{DocText(error.Reason)}</c>.</remarks>");
+            var biz = error.BusinessCode is { } b ? $", business code <c>{b}</c>" : "";
+            writer.Line($"/// <remarks>Code <c>{error.CodeName}</c>, reason <c>{DocText(error.Reason)}</c>{biz}.</remarks>");
             if (error.Deprecated)
             {
                 writer.Line("[global::System.Obsolete]");
@@ -28,7 +29,8 @@ internal sealed class ErrorsEmitter(CodeWriter writer, GeneratorOptions options)
 
             writer.Line($"public static {Errors}EgoError {error.PropertyName} {{ get; }} = {Errors}EgoErrorRegistry.Register(");
             writer.Indent().Indent();
-            writer.Line($"new {Errors}EgoError(global::Ego.Grpc.StatusCode.{error.CodeMember}, {Literal(error.Reason)}, {Literal(error.Message)}));");
+            var businessCode = error.BusinessCode is { } code ? $", businessCode: {code}L" : "";
+            writer.Line($"new {Errors}EgoError(global::Ego.Grpc.StatusCode.{error.CodeMember}, {Literal(error.Reason)}, {Literal(error.Message)}{businessCode}));");
             writer.Outdent().Outdent();
             writer.Line();
         }

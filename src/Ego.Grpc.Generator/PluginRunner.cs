@@ -53,6 +53,7 @@ internal static class PluginRunner
         var types = new ProtoTypeIndex(request.ProtoFile);
         var errorProblems = new List<string>();
         var reasons = new Dictionary<string, ErrorValueModel>(StringComparer.Ordinal);
+        var businessCodes = new Dictionary<long, ErrorValueModel>();
         var response = NewResponse();
         foreach (var name in request.FileToGenerate)
         {
@@ -63,6 +64,7 @@ internal static class PluginRunner
 
             var errorClasses = options.GenerateErrors ? ErrorModelBuilder.Build(file, errorProblems) : [];
             CheckUniqueReasons(errorClasses, reasons, errorProblems);
+            CheckUniqueBusinessCodes(errorClasses, businessCodes, errorProblems);
             if (file.Service.Count == 0 && errorClasses.Count == 0)
             {
                 continue;
@@ -89,6 +91,19 @@ internal static class PluginRunner
             if (!reasons.TryAdd(error.Reason, error))
             {
                 problems.Add($"{error.Position}: reason '{error.Reason}' is already declared at {reasons[error.Reason].Position}; expected reasons unique across the request");
+            }
+        }
+    }
+
+    // A business code names one error for callers and support staff, so it must not be shared either.
+    private static void CheckUniqueBusinessCodes(IReadOnlyList<ErrorClassModel> classes, Dictionary<long, ErrorValueModel> codes, List<string> problems)
+    {
+        foreach (var error in classes.SelectMany(c => c.Errors))
+        {
+            if (error.BusinessCode is { } code && !codes.TryAdd(code, error))
+            {
+                var first = codes[code];
+                problems.Add($"{error.Position}: enum value {error.Reason}: business code {code} is already used by {first.Reason} at {first.Position}; expected business codes unique across the request");
             }
         }
     }

@@ -118,6 +118,48 @@ public sealed class ProtoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Doc_FormatHtml_WritesSelfContainedPageWithFieldTables()
+    {
+        var path = files.Write("order.proto", ProtoFiles.Good);
+        var outDirectory = Path.Combine(files.Root, "html");
+
+        var (code, output, _) = await Egoctl.RunAsync("proto", "doc", path, "--format", "html", "--out", outDirectory);
+
+        Assert.Equal(0, code);
+        var page = Path.Combine(outDirectory, "shop.order.v1.html");
+        Assert.Equal(page, output.Trim());
+        var html = File.ReadAllText(page);
+        Assert.Contains("<h4 class=\"request\">Request <a href=\"#t-shop.order.v1.GetOrderRequest\"><code>GetOrderRequest</code></a></h4>", html);
+        Assert.Contains("<tr><td><code>amount</code></td><td><code>int64</code></td><td>The amount in cents.</td></tr>", html);
+        Assert.False(File.Exists(Path.Combine(outDirectory, "shop.order.v1.md")));
+    }
+
+    [Fact]
+    public async Task Doc_FormatBoth_WritesMarkdownAndHtml()
+    {
+        var path = files.Write("order.proto", ProtoFiles.Good);
+        var outDirectory = Path.Combine(files.Root, "both");
+
+        var (code, _, _) = await Egoctl.RunAsync("proto", "doc", path, "-f", "both", "-o", outDirectory);
+
+        Assert.Equal(0, code);
+        Assert.Equal(["shop.order.v1.html", "shop.order.v1.md"], Directory.GetFiles(outDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Doc_UnknownFormat_FailsNamingAllowedValues()
+    {
+        var path = files.Write("order.proto", ProtoFiles.Good);
+
+        var (code, _, error) = await Egoctl.RunAsync("proto", "doc", path, "--format", "pdf", "--out", Path.Combine(files.Root, "x"));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("pdf", error);
+        Assert.Contains("html", error);
+        Assert.False(Directory.Exists(Path.Combine(files.Root, "x")));
+    }
+
+    [Fact]
     public async Task Help_EveryProtoCommand_ShowsExamples()
     {
         foreach (var command in new[] { "lint", "format", "breaking", "doc" })

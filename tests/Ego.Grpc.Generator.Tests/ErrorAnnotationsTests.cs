@@ -117,4 +117,25 @@ public sealed class ErrorAnnotationsTests
         Assert.Empty(errors);
         Assert.Equal("@codes are listed elsewhere", result.Message);
     }
+
+    [Fact]
+    public void Parse_BusinessCode_KeepsDigitsOutOfMessage()
+    {
+        var errors = new List<string>();
+
+        var parsed = ErrorAnnotations.Parse(" Gone.\n @code=NOT_FOUND\n @bizCode=0007\n", errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(("0007", "Gone."), (parsed.BusinessCode, parsed.Message));
+    }
+
+    [Fact]
+    public void Parse_TwoBusinessCodes_ReportsIt()
+    {
+        var errors = new List<string>();
+
+        ErrorAnnotations.Parse(" @code=NOT_FOUND\n @bizCode=1\n @bizCode=2\n", errors);
+
+        Assert.Equal("@bizCode is given twice ('1' and '2'); expected one @bizCode line per value", Assert.Single(errors));
+    }
 }

@@ -136,4 +136,36 @@ public sealed class ErrorModelBuilderTests
             "errors/account_errors.proto: enum values acme.account.v1.ACCOUNT_ERR_LOCKED and acme.account.v1.ACCOUNT_ERR__LOCKED would all be the property AccountErrors.AccountErrLocked; rename one of them",
             Assert.Single(errors));
     }
+
+    [Fact]
+    public void Build_BusinessCodes_ModuleSuffixAndFullCodeResolved()
+    {
+        var errors = new List<string>();
+
+        var classes = ErrorModelBuilder.Build(File("errors/biz_errors.proto"), errors);
+
+        Assert.Empty(errors);
+        var codes = classes.SelectMany(c => c.Errors).ToDictionary(e => e.PropertyName, e => e.BusinessCode);
+        Assert.Null(codes["OrderErrUnspecified"]);
+        Assert.Equal(1010020001L, codes["OrderErrNotFound"]);
+        Assert.Equal(1010020042L, codes["OrderErrClosed"]);
+        Assert.Equal(1020010001L, codes["PayErrDeclined"]);
+    }
+
+    [Fact]
+    public void Build_BadBusinessCodes_ReportsEachWithPositionAndLayout()
+    {
+        var errors = new List<string>();
+
+        ErrorModelBuilder.Build(File("errors/bad_biz_errors.proto"), errors);
+
+        Assert.Collection(
+            errors,
+            e => Assert.StartsWith("errors/bad_biz_errors.proto:7:1: enum ShipError: malformed annotation '@bizModule=99001'; expected '@bizModule=<6 digits>'", e),
+            e => Assert.StartsWith("errors/bad_biz_errors.proto:10:3: enum value acme.badbiz.v1.SHIP_ERR_UNSPECIFIED: @bizCode=1 is not a business code", e),
+            e => Assert.StartsWith("errors/bad_biz_errors.proto:17:3: enum value acme.badbiz.v1.STOCK_ERR_GONE: @bizCode=12345 has 5 digits; under the enum's @bizModule=103001 expected the 4-digit error part", e),
+            e => Assert.StartsWith("errors/bad_biz_errors.proto:23:3: enum value acme.badbiz.v1.CART_ERR_SHORT: @bizCode=42 is not a business code; expected ten digits 1000000000–9999999999", e),
+            e => Assert.StartsWith("errors/bad_biz_errors.proto:27:3: enum value acme.badbiz.v1.CART_ERR_LOW: @bizCode=0999999999 is not a business code", e),
+            e => Assert.StartsWith("errors/bad_biz_errors.proto:31:3: enum value acme.badbiz.v1.CART_ERR_TEXT: malformed annotation '@bizCode=x1'", e));
+    }
 }

@@ -65,4 +65,14 @@ public sealed class ErrorsEmitterTests
     [InlineData("用户", "\"用户\"")]
     public void Literal_Text_IsValidCSharpString(string text, string expected)
         => Assert.Equal(expected, ErrorsEmitter.Literal(text));
+
+    [Fact]
+    public void Emit_ValueWithBusinessCode_PassesItToEgoErrorAndDocumentsIt()
+    {
+        var text = Generated.File("errors/biz_errors.proto");
+
+        Assert.Contains("\"The order does not exist.\", businessCode: 1010020001L));", text);
+        Assert.Contains("reason <c>acme.biz.v1.ORDER_ERR_NOT_FOUND</c>, business code <c>1010020001</c>.</remarks>", text);
+        Assert.Contains("\"ORDER_ERR_UNSPECIFIED\"));", text);
+    }
 }

@@ -188,4 +188,23 @@ public sealed class PluginRunnerTests
 
         public override int Read(Span<byte> buffer) => throw new IOException("pipe closed");
     }
+
+    [Fact]
+    public void Generate_SameBusinessCodeInTwoFiles_ReturnsErrorNamingBothPositions()
+    {
+        var request = Protoc.Request("", "errors/biz_errors.proto");
+        var copy = request.ProtoFile.Single(f => f.Name == "errors/biz_errors.proto").Clone();
+        copy.Name = "errors/biz_copy.proto";
+        copy.Package = "acme.bizcopy.v1";
+        request.ProtoFile.Add(copy);
+        request.FileToGenerate.Add(copy.Name);
+
+        var response = PluginRunner.Generate(request);
+
+        Assert.Contains(
+            "errors/biz_copy.proto:15:3: enum value acme.bizcopy.v1.ORDER_ERR_NOT_FOUND: business code 1010020001 is already used by acme.biz.v1.ORDER_ERR_NOT_FOUND at errors/biz_errors.proto:15:3; expected business codes unique across the request",
+            response.Error);
+        Assert.Equal(3, response.Error.Split(Environment.NewLine).Length);
+        Assert.Empty(response.File);
+    }
 }

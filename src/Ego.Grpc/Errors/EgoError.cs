@@ -16,13 +16,20 @@ public sealed class EgoError : Exception
     /// <summary>The trailer carrying the serialized <c>google.rpc.Status</c>.</summary>
     public const string StatusDetailsKey = "grpc-status-details-bin";
 
-    public EgoError(StatusCode code, string reason, string message, IEnumerable<KeyValuePair<string, string>>? metadata = null, string domain = "")
+    /// <summary>An error; <paramref name="businessCode"/> is optional, in the layout of <see cref="BusinessCodes"/> (e.g. <c>1010010001</c>).</summary>
+    public EgoError(StatusCode code, string reason, string message, IEnumerable<KeyValuePair<string, string>>? metadata = null, string domain = "", long? businessCode = null)
         : base(message)
     {
         ArgumentNullException.ThrowIfNull(reason);
+        if (businessCode is { } biz)
+        {
+            BusinessCodes.EnsureValid(biz, nameof(businessCode));
+        }
+
         Code = code;
         Reason = reason;
         Domain = domain ?? "";
+        BusinessCode = businessCode;
         Metadata = (metadata ?? []).ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -36,11 +43,14 @@ public sealed class EgoError : Exception
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
+    /// <summary>The business code (see <see cref="BusinessCodes"/>), sent in ErrorInfo metadata under <see cref="BusinessCodes.MetadataKey"/>; null when the error has none.</summary>
+    public long? BusinessCode { get; }
+
     /// <summary>The message in <paramref name="language"/> when a translation was registered for the reason, else <see cref="Exception.Message"/>.</summary>
     public string MessageFor(string language) => EgoErrorRegistry.Translate(Reason, language) ?? Message;
 
     /// <summary>A copy with another message.</summary>
-    public EgoError WithMessage(string message) => new(Code, Reason, message, Metadata, Domain);
+    public EgoError WithMessage(string message) => new(Code, Reason, message, Metadata, Domain, BusinessCode);
 
     /// <summary>A copy whose metadata also holds <paramref name="metadata"/> (new values win).</summary>
     public EgoError WithMetadata(IEnumerable<KeyValuePair<string, string>> metadata)
@@ -51,7 +61,7 @@ public sealed class EgoError : Exception
             merged[key] = value;
         }
 
-        return new EgoError(Code, Reason, Message, merged, Domain);
+        return new EgoError(Code, Reason, Message, merged, Domain, BusinessCode);
     }
 
     /// <summary>A copy with one more metadata entry.</summary>
@@ -67,12 +77,17 @@ public sealed class EgoError : Exception
     public Metadata ToTrailers()
     {
         var status = new Rpc.Status { Code = (int)Code, Message = Message };
-        if (Reason.Length > 0 || Domain.Length > 0 || Metadata.Count > 0)
+        if (Reason.Length > 0 || Domain.Length > 0 || Metadata.Count > 0 || BusinessCode is not null)
         {
             var info = new ErrorInfo { Reason = Reason, Domain = Domain };
             foreach (var (key, value) in Metadata)
             {
                 info.Metadata[key] = value;
+            }
+
+            if (BusinessCode is { } biz)
+            {
+                info.Metadata[BusinessCodes.MetadataKey] = biz.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             status.Details.Add(Any.Pack(info));
         }
@@ -117,9 +132,12 @@ public sealed class EgoError : Exception
             return new EgoError(status.StatusCode, "", status.Detail);
         }
 
+        // The business code is a property, not metadata, once received; an unreadable one stays in the metadata as sent.
+        var businessCode = BusinessCodes.Parse(info.Metadata.GetValueOrDefault(BusinessCodes.MetadataKey));
+        var metadata = businessCode is null ? info.Metadata : info.Metadata.Where(m => m.Key != BusinessCodes.MetadataKey);
         return EgoErrorRegistry.TryGet(info.Reason, out var registered)
-            ? registered.WithMessage(status.Detail).WithMetadata(info.Metadata)
-            : new EgoError(status.StatusCode, info.Reason, status.Detail, info.Metadata, info.Domain);
+            ? registered.WithMessage(status.Detail).WithMetadata(metadata)
+            : new EgoError(status.StatusCode, info.Reason, status.Detail, metadata, info.Domain, businessCode);
     }
 
     public override string ToString() => $"{Code} {Reason}: {Message}";

@@ -11,9 +11,13 @@ public static class EgoErrorRegistry
 {
     private static readonly ConcurrentDictionary<string, EgoError> Errors = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(string Reason, string Language), string> Translations = new();
+    private static readonly ConcurrentDictionary<long, string> BusinessCodeReasons = new();
+    private static readonly Lock RegisterLock = new();
 
     /// <summary>Registers <paramref name="error"/> and returns it.</summary>
-    /// <exception cref="ArgumentException">The reason is empty, or another error (different code) has it.</exception>
+    /// <exception cref="ArgumentException">
+    /// The reason is empty, another error (different code or business code) has it, or its business code belongs to another reason.
+    /// </exception>
     public static EgoError Register(EgoError error)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -22,16 +26,46 @@ public static class EgoErrorRegistry
             throw new ArgumentException("an error without a reason cannot be registered: expected a reason such as 'user.v1.USER_ERR_NOT_FOUND'", nameof(error));
         }
 
-        var existing = Errors.GetOrAdd(error.Reason, error);
-        if (!ReferenceEquals(existing, error) && existing.Code != error.Code)
+        // Registration happens at start-up; one lock keeps the reason and business-code tables consistent.
+        lock (RegisterLock)
         {
-            throw new ArgumentException($"reason '{error.Reason}' is already registered with code {existing.Code}; reasons must be unique", nameof(error));
-        }
+            if (Errors.TryGetValue(error.Reason, out var existing))
+            {
+                if (existing.Code != error.Code || existing.BusinessCode != error.BusinessCode)
+                {
+                    throw new ArgumentException(
+                        $"reason '{error.Reason}' is already registered with code {existing.Code} and business code {Describe(existing.BusinessCode)}; reasons must be unique",
+                        nameof(error));
+                }
 
-        return existing;
+                return existing;
+            }
+
+            if (error.BusinessCode is { } biz && BusinessCodeReasons.TryGetValue(biz, out var owner))
+            {
+                throw new ArgumentException($"business code {biz} of reason '{error.Reason}' is already registered for reason '{owner}'; business codes must be unique", nameof(error));
+            }
+
+            if (error.BusinessCode is { } code)
+            {
+                BusinessCodeReasons[code] = error.Reason;
+            }
+
+            Errors[error.Reason] = error;
+            return error;
+        }
     }
 
+    private static string Describe(long? businessCode) => businessCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+
     public static bool TryGet(string reason, out EgoError error) => Errors.TryGetValue(reason, out error!);
+
+    /// <summary>The registered error with business code <paramref name="businessCode"/>, if any.</summary>
+    public static bool TryGetByBusinessCode(long businessCode, out EgoError error)
+    {
+        error = null!;
+        return BusinessCodeReasons.TryGetValue(businessCode, out var reason) && Errors.TryGetValue(reason, out error!);
+    }
 
     /// <summary>Adds the message of <paramref name="reason"/> in <paramref name="language"/> (e.g. <c>zh</c>, <c>en-US</c>), from <c>@i18n.zh="..."</c> annotations.</summary>
     public static void AddTranslation(string reason, string language, string text)

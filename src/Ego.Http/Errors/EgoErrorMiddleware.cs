@@ -1,5 +1,6 @@
 using Ego.Grpc;
 using Ego.Grpc.Errors;
+using Ego.Http.Envelope;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,8 @@ namespace Ego.Http.Errors;
 
 /// <summary>
 /// Turns an <see cref="EgoError"/> (or a failed gRPC call, <see cref="RpcException"/>) escaping an endpoint into EGO's
-/// HTTP status and JSON error body, so HTTP and gRPC callers see the same error.
+/// HTTP status and JSON error body (or the error envelope, when <see cref="HttpEnvelopeOptions"/> are registered and enabled),
+/// so HTTP and gRPC callers see the same error.
 /// </summary>
 internal sealed partial class EgoErrorMiddleware(RequestDelegate next, ILogger<EgoErrorMiddleware> logger)
 {

@@ -1,8 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Ego.Grpc;
 using Ego.Grpc.Errors;
+using Ego.Http.Envelope;
+using Ego.Http.Errors.Internal;
 using Microsoft.AspNetCore.Http;
 
 namespace Ego.Http.Errors;
@@ -10,22 +11,37 @@ namespace Ego.Http.Errors;
 /// <summary>Writes <see cref="EgoError"/>s as HTTP responses and reads them back from responses.</summary>
 public static class HttpErrors
 {
-    /// <summary>The response for <paramref name="error"/>: EGO's HTTP status for its code and the JSON body.</summary>
-    public static IResult ToResult(EgoError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return Results.Json(ToBody(error), statusCode: (int)HttpStatusMapping.ToHttp(error.Code));
-    }
-
-    public static HttpErrorBody ToBody(EgoError error) => new((int)error.Code, error.Reason, error.Message, error.Metadata.Count == 0 ? null : error.Metadata);
+    private static readonly HttpEnvelopeOptions DefaultEnvelope = new();
 
     /// <summary>
-    /// The error an unsuccessful response carries: decoded from our JSON body (the registered instance for a known reason),
-    /// or, for any other body, an error with the code of its HTTP status and the body text as message. Null for success.
+    /// The response for <paramref name="error"/>: EGO's HTTP status for its code and the JSON body, or the error envelope
+    /// when <paramref name="envelope"/> is enabled (without it: when the app registered enabled <see cref="HttpEnvelopeOptions"/>).
     /// </summary>
-    public static async Task<EgoError?> ReadErrorAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default)
+    public static IResult ToResult(EgoError error, HttpEnvelopeOptions? envelope = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new ErrorResult(error, envelope);
+    }
+
+    public static HttpErrorBody ToBody(EgoError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new((int)error.Code, error.Reason, error.Message, error.Metadata.Count == 0 ? null : error.Metadata, error.BusinessCode);
+    }
+
+    /// <summary>
+    /// The error an unsuccessful response carries: decoded from our JSON body or an error envelope with the default field
+    /// names (the registered instance for a known reason or business code), or, for any other body, an error with the code
+    /// of its HTTP status and the body text as message. Null for success.
+    /// </summary>
+    public static Task<EgoError?> ReadErrorAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default)
+        => response.ReadErrorAsync(DefaultEnvelope, cancellationToken);
+
+    /// <summary>As <see cref="ReadErrorAsync(HttpResponseMessage, CancellationToken)"/>, reading envelopes with the field names of <paramref name="envelope"/>.</summary>
+    public static async Task<EgoError?> ReadErrorAsync(this HttpResponseMessage response, HttpEnvelopeOptions envelope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(envelope);
         if (response.IsSuccessStatusCode)
         {
             return null;
@@ -36,9 +52,10 @@ public static class HttpErrors
         {
             try
             {
-                if (JsonSerializer.Deserialize<HttpErrorBody>(text) is { } body && Enum.IsDefined((StatusCode)body.Code))
+                using var document = JsonDocument.Parse(text);
+                if (ErrorBodyReader.Read(document.RootElement, response.StatusCode, envelope) is { } error)
                 {
-                    return FromBody(body);
+                    return error;
                 }
             }
             catch (JsonException)
@@ -50,20 +67,12 @@ public static class HttpErrors
         return new EgoError(HttpStatusMapping.FromHttp(response.StatusCode), "", text.Length > 0 ? text : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
     }
 
-    /// <summary>Throws the error an unsuccessful response carries (see <see cref="ReadErrorAsync"/>).</summary>
+    /// <summary>Throws the error an unsuccessful response carries (see <see cref="ReadErrorAsync(HttpResponseMessage, CancellationToken)"/>).</summary>
     public static async Task EnsureNoErrorAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default)
     {
         if (await response.ReadErrorAsync(cancellationToken).ConfigureAwait(false) is { } error)
         {
             throw error;
         }
-    }
-
-    private static EgoError FromBody(HttpErrorBody body)
-    {
-        var metadata = body.Metadata ?? new Dictionary<string, string>();
-        return body.Reason.Length > 0 && EgoErrorRegistry.TryGet(body.Reason, out var registered)
-            ? registered.WithMessage(body.Message).WithMetadata(metadata)
-            : new EgoError((StatusCode)body.Code, body.Reason, body.Message, metadata);
     }
 }

@@ -67,4 +67,13 @@ public sealed class GeneratedErrorsTests
         Assert.Null(typeof(UserErrors).Assembly.GetType("Ego.CodegenTest.Modes.OffErrors"));
         Assert.False(EgoErrorRegistry.TryGet("ego.codegen_test.modes.OFF_ERR_NOT_FOUND", out _));
     }
+
+    [Fact]
+    public void Property_ValueWithBusinessCode_CarriesIt()
+    {
+        Assert.Equal(1990010001L, UserErrors.UserErrNotFound.BusinessCode);
+        Assert.Null(UserErrors.UserErrExists.BusinessCode);
+        Assert.True(EgoErrorRegistry.TryGetByBusinessCode(1990010001L, out var registered));
+        Assert.Same(UserErrors.UserErrNotFound, registered);
+    }
 }

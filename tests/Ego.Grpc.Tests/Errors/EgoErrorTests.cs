@@ -40,6 +40,30 @@ public sealed class EgoErrorTests
     }
 
     [Fact]
+    public async Task Handler_ThrowsErrorWithBusinessCode_ClientReadsItFromErrorInfo()
+    {
+        var sent = new EgoError(StatusCode.NotFound, "test.v1.ITEM_ERR_MISSING", "item missing", [new("item", "3")], businessCode: 1010010002);
+        await using var test = await StartFailingAsync(sent);
+
+        var failure = await Assert.ThrowsAsync<RpcException>(async () => await test.Invoker.AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "x"));
+        var info = Rpc.Status.Parser.ParseFrom(failure.Trailers.GetValueBytes(EgoError.StatusDetailsKey)!).Details[0].Unpack<ErrorInfo>();
+        var error = EgoError.FromException(failure)!;
+
+        Assert.Equal("1010010002", info.Metadata[BusinessCodes.MetadataKey]);
+        Assert.Equal(1010010002L, error.BusinessCode);
+        Assert.Equal("3", error.Metadata["item"]);
+        Assert.False(error.Metadata.ContainsKey(BusinessCodes.MetadataKey));
+    }
+
+    [Fact]
+    public void WithMessageAndMetadata_ErrorWithBusinessCode_KeepsIt()
+    {
+        var error = new EgoError(StatusCode.Aborted, "test.v1.X", "x", businessCode: 1010010003);
+
+        Assert.Equal(1010010003L, error.WithMessage("y").WithMetadata("k", "v").BusinessCode);
+    }
+
+    [Fact]
     public void ToTrailers_Error_IsGoogleRpcStatusWithErrorInfo()
     {
         var error = NotFound.WithMetadata("id", "9");

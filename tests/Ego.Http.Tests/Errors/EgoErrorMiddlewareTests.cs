@@ -51,6 +51,21 @@ public sealed class EgoErrorMiddlewareTests
     }
 
     [Fact]
+    public async Task ReadErrorAsync_PlainBodyWithBusinessCode_KeepsIt()
+    {
+        var error = new EgoError(StatusCode.ResourceExhausted, "order.v1.ORDER_ERR_QUOTA", "quota", businessCode: 1040010007);
+        await using var app = await StartAsync(endpoints => endpoints.MapGet("/quota", string () => throw error));
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        using var response = await client.GetAsync("/quota");
+        var text = await response.Content.ReadAsStringAsync();
+        var received = await response.ReadErrorAsync();
+
+        Assert.Contains("\"bizCode\":1040010007", text);
+        Assert.Equal((StatusCode.ResourceExhausted, "order.v1.ORDER_ERR_QUOTA", 1040010007L), (received!.Code, received.Reason, received.BusinessCode));
+    }
+
+    [Fact]
     public async Task ReadErrorAsync_ForeignBody_UsesHttpStatusAndText()
     {
         await using var app = await StartAsync(endpoints => endpoints.MapGet("/teapot", () => Results.Text("no coffee", statusCode: 404)));

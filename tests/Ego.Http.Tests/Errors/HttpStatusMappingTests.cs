@@ -38,4 +38,18 @@ public sealed class HttpStatusMappingTests
     {
         Assert.Equal(code, HttpStatusMapping.FromHttp((HttpStatusCode)http));
     }
+
+    [Fact]
+    public void ToHttp_EveryCode_MatchesWhatProtoDocsState()
+    {
+        var documented = Ego.Proto.Doc.Internal.GrpcStatusTable.All;
+
+        Assert.Equal(Enum.GetValues<StatusCode>().Length, documented.Count);
+        foreach (var (name, (number, http)) in documented)
+        {
+            var code = (StatusCode)number;
+            Assert.Equal(name.Replace("_", ""), code.ToString().ToUpperInvariant());
+            Assert.Equal((HttpStatusCode)http, HttpStatusMapping.ToHttp(code));
+        }
+    }
 }

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text;
 using Ego.Proto.Breaking.Internal;
 using Ego.Proto.Syntax;
 
 namespace Ego.Proto.Doc.Internal;
 
-/// <summary>Markdown for one package: services with their rpcs' request and response fields, then messages and enums.</summary>
+/// <summary>Markdown for one package: services with their rpcs' request and response fields, then messages, enums and error codes.</summary>
 internal sealed class MarkdownPage(string package, IReadOnlyList<ProtoFile> files, IReadOnlyList<ProtoFile> allFiles)
 {
     private readonly StringBuilder _sb = new();
@@ -43,6 +44,17 @@ internal sealed class MarkdownPage(string package, IReadOnlyList<ProtoFile> file
                 {
                     _sb.Append($"| `{value.Name}` | {value.Number} | {Cell(value)} |\n");
                 }
+            }
+        }
+
+        var errors = ErrorCodeReader.Read(files);
+        if (errors.Count > 0)
+        {
+            _sb.Append("\n## Error codes\n\n| Reason | gRPC code | HTTP status | Business code | Description |\n| --- | --- | --- | --- | --- |\n");
+            foreach (var e in errors)
+            {
+                var code = e.CodeName is null ? "" : $"`{e.CodeName}` {e.Code?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"}";
+                _sb.Append($"| `{e.Reason}` | {code} | {e.HttpStatus?.ToString(CultureInfo.InvariantCulture)} | {e.BusinessCode?.ToString(CultureInfo.InvariantCulture)} | {Escape(e.Description)} |\n");
             }
         }
 
@@ -111,7 +123,7 @@ internal sealed class MarkdownPage(string package, IReadOnlyList<ProtoFile> file
         }
     }
 
-    private static string Cell(ProtoElement element) =>
-        (element.Comments.Leading?.Content ?? element.Comments.Trailing?.Content ?? "")
-            .Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(ProtoElement element) => Escape(element.Comments.Leading?.Content ?? element.Comments.Trailing?.Content ?? "");
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }
