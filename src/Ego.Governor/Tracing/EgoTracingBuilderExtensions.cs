@@ -19,8 +19,8 @@ public static class EgoTracingBuilderExtensions
     public static EgoApplicationBuilder AddEgoTracing(this EgoApplicationBuilder builder, Action<TracerProviderBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.AddOptions<TraceOptions>(TraceOptions.DefaultKey);
-        if (!options.Enabled || !builder.Configuration.GetSection(TraceOptions.DefaultKey).Exists())
+        var options = builder.AddOptions<TracingOptions>(TracingOptions.DefaultKey);
+        if (!options.Enabled || !builder.Configuration.GetSection(TracingOptions.DefaultKey).Exists())
         {
             return builder;
         }

@@ -10,7 +10,7 @@ namespace Ego.Governor.Tracing.Internal;
 /// <summary>Builds the OpenTelemetry tracer provider that samples and exports the Ego source's spans over OTLP.</summary>
 internal static class TraceExport
 {
-    public static TracerProvider CreateProvider(TraceOptions options, string serviceName, string instance, Action<TracerProviderBuilder>? configure)
+    public static TracerProvider CreateProvider(TracingOptions options, string serviceName, string instance, Action<TracerProviderBuilder>? configure)
     {
         var otlp = options.Otlp;
         var builder = Sdk.CreateTracerProviderBuilder()
@@ -32,9 +32,9 @@ internal static class TraceExport
     }
 
     /// <summary>Sends what is still queued, within the export timeout.</summary>
-    public static void Flush(TracerProvider provider, TraceOptions options)
+    public static void Flush(TracerProvider provider, TracingOptions options)
         => provider.ForceFlush((int)Math.Min(int.MaxValue, options.Otlp.Timeout.TotalMilliseconds));
 
-    public static string Describe(TraceOptions options)
+    public static string Describe(TracingOptions options)
         => string.Create(CultureInfo.InvariantCulture, $"{options.Otlp.Protocol} {options.Otlp.EndpointUri()} fraction {options.Fraction}");
 }

@@ -10,7 +10,7 @@ public sealed class TraceOptionsTests
     {
         var errors = new List<ComponentOptionError>();
 
-        new TraceOptions().Validate(errors);
+        new TracingOptions().Validate(errors);
 
         Assert.Empty(errors);
     }
@@ -18,7 +18,7 @@ public sealed class TraceOptionsTests
     [Fact]
     public void Validate_EveryValueWrong_ReportsEachKey()
     {
-        var options = new TraceOptions { OtelType = "jaeger", Fraction = 1.5, Otlp = { Protocol = "thrift", Endpoint = "ftp://x", Timeout = TimeSpan.Zero } };
+        var options = new TracingOptions { OtelType = "jaeger", Fraction = 1.5, Otlp = { Protocol = "thrift", Endpoint = "ftp://x", Timeout = TimeSpan.Zero } };
         var errors = new List<ComponentOptionError>();
 
         options.Validate(errors);
@@ -33,7 +33,7 @@ public sealed class TraceOptionsTests
     [InlineData("http/protobuf", "https://collector:4318/custom/path", "https://collector:4318/custom/path")]
     public void EndpointUri_ProtocolAndEndpoint_AbsoluteUriWithSignalPathForHttp(string protocol, string endpoint, string expected)
     {
-        var otlp = new TraceOtlpOptions { Protocol = protocol, Endpoint = endpoint };
+        var otlp = new TracingOtlpOptions { Protocol = protocol, Endpoint = endpoint };
 
         Assert.Equal(expected, otlp.EndpointUri().ToString());
     }

@@ -2,8 +2,8 @@ using Ego.Components;
 
 namespace Ego.Tracing;
 
-/// <summary>The OTLP exporter of <see cref="TraceOptions"/>, bound from <c>trace.otlp</c>.</summary>
-public sealed class TraceOtlpOptions
+/// <summary>The OTLP exporter of <see cref="TracingOptions"/>, bound from <c>trace.otlp</c>.</summary>
+public sealed class TracingOtlpOptions
 {
     /// <summary>
     /// Collector address: <c>host:port</c> or a URL. For <c>http/protobuf</c> a URL without a path gets <c>/v1/traces</c>.

@@ -6,7 +6,7 @@ namespace Ego.Tracing;
 /// Trace export, bound from <c>trace</c> (EGO's keys: <c>serviceName</c>, <c>otelType</c>, <c>fraction</c>,
 /// <c>otlp.endpoint</c>, <c>otlp.headers</c>; <c>otlp.protocol</c>, <c>otlp.timeout</c> and <c>enabled</c> are Ego.NET's).
 /// </summary>
-public sealed class TraceOptions : IComponentOptions
+public sealed class TracingOptions : IComponentOptions
 {
     public const string DefaultKey = "trace";
 
@@ -23,7 +23,7 @@ public sealed class TraceOptions : IComponentOptions
     public double Fraction { get; set; } = 1.0;
 
     /// <summary>Where and how spans are sent.</summary>
-    public TraceOtlpOptions Otlp { get; set; } = new();
+    public TracingOtlpOptions Otlp { get; set; } = new();
 
     public void Validate(ICollection<ComponentOptionError> errors)
     {
