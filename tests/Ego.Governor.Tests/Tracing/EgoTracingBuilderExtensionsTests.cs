@@ -6,6 +6,7 @@ using OpenTelemetry.Trace;
 
 namespace Ego.Governor.Tests.Tracing;
 
+[Collection(ExportCollection.Name)]
 public sealed class EgoTracingBuilderExtensionsTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using OpenTelemetry.Trace;
 
 namespace Ego.Governor.Tests.Tracing;
 
+[Collection(ExportCollection.Name)]
 public sealed class TraceExportTests
 {
     [Fact]

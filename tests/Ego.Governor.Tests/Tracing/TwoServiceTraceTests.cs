@@ -15,6 +15,7 @@ namespace Ego.Governor.Tests.Tracing;
 /// A caller's HTTP client → service A (HTTP) → A's gRPC client → service B (gRPC): one trace id from end to end,
 /// every span's parent the span before it, and that trace id in the response header and in both services' log lines.
 /// </summary>
+[Collection(ExportCollection.Name)]
 public sealed class TwoServiceTraceTests
 {
     [Fact]
