@@ -90,6 +90,30 @@ public sealed class GrpcClientTracingInterceptorTests : IDisposable
     }
 
     [Fact]
+    public async Task DuplexCall_ReadToEnd_ClientSpanParentOfServerSpanAndEndsOk()
+    {
+        await using var test = await TestServer.StartAsync(b => b.AddService(EchoService.Create()));
+        using var client = Client(test);
+        using var parent = EgoTracing.Source.StartActivity("test parent")!;
+
+        using var call = client.CallInvoker.AsyncDuplexStreamingCall(TestMethods.Duplex, null, new CallOptions());
+        await call.RequestStream.WriteAsync("a");
+        await call.RequestStream.CompleteAsync();
+        var received = new List<string>();
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
+        {
+            received.Add(message);
+        }
+
+        Assert.Equal(["echo:a"], received);
+        var trace = spans.InTrace(parent.TraceId.ToHexString());
+        var clientSpan = Assert.Single(trace, s => s.Kind == ActivityKind.Client);
+        Assert.Equal("test.Echo/Duplex", clientSpan.DisplayName);
+        Assert.Equal(0, clientSpan.GetTagItem("rpc.grpc.status_code"));
+        Assert.Equal(clientSpan.SpanId, Assert.Single(trace, s => s.Kind == ActivityKind.Server).ParentSpanId);
+    }
+
+    [Fact]
     public async Task UnaryCall_CallerHeadersKept_TraceparentAdded()
     {
         Metadata? seen = null;
