@@ -1,5 +1,6 @@
 using Ego.Components;
 using Ego.FailFast;
+using Ego.Grpc.Tracing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -67,9 +68,10 @@ public sealed class GrpcClientBuilder
         }
 
         var invoker = channel.CreateCallInvoker();
-        if (_interceptors.Count > 0)
+        Interceptor[] interceptors = Options.EnableTraceInterceptor ? [new GrpcClientTracingInterceptor(Options.Addr), .. _interceptors] : [.. _interceptors];
+        if (interceptors.Length > 0)
         {
-            invoker = invoker.Intercept([.. _interceptors]);
+            invoker = invoker.Intercept(interceptors);
         }
 
         return new GrpcClient(Name, channel, invoker);

@@ -33,6 +33,9 @@ public sealed class GrpcClientOptions : IComponentOptions
     /// <summary>HTTP/2 keepalive pings.</summary>
     public GrpcClientKeepaliveOptions KeepAlive { get; set; } = new();
 
+    /// <summary>Trace every call (client span, <c>traceparent</c> injection); EGO's key.</summary>
+    public bool EnableTraceInterceptor { get; set; } = true;
+
     public void Validate(ICollection<ComponentOptionError> errors)
     {
         if (string.IsNullOrWhiteSpace(Addr))

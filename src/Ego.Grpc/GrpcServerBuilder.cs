@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Ego.Grpc.Internal.Server;
+using Ego.Grpc.Tracing;
 using Ego.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,6 +16,7 @@ public sealed class GrpcServerBuilder
     private TimeProvider _timeProvider = TimeProvider.System;
     private IServiceProvider? _services;
     private string _defaultHost = EgoEnvironmentDefaults.Host;
+    private string _traceIdName = EgoEnvironmentDefaults.TraceIdName;
 
     internal GrpcServerBuilder(string name, GrpcServerOptions options)
     {
@@ -66,6 +68,7 @@ public sealed class GrpcServerBuilder
     {
         ArgumentNullException.ThrowIfNull(environment);
         _defaultHost = environment.Host;
+        _traceIdName = environment.TraceIdName;
         return this;
     }
 
@@ -93,6 +96,7 @@ public sealed class GrpcServerBuilder
     public GrpcServer Build()
     {
         var host = string.IsNullOrEmpty(Options.Host) ? _defaultHost : Options.Host;
-        return new GrpcServer(Name, Options, host, [.. _registrations], [.. _interceptors], _loggerFactory, _timeProvider, _services);
+        Interceptor[] interceptors = Options.EnableTraceInterceptor ? [new GrpcServerTracingInterceptor(_traceIdName), .. _interceptors] : [.. _interceptors];
+        return new GrpcServer(Name, Options, host, [.. _registrations], interceptors, _loggerFactory, _timeProvider, _services);
     }
 }

@@ -42,6 +42,9 @@ public sealed class GrpcServerOptions : IComponentOptions
     /// <summary>PEM private key of <see cref="CertFile"/>.</summary>
     public string KeyFile { get; set; } = "";
 
+    /// <summary>Trace every call (server span, <c>traceparent</c> extraction, trace id response header); EGO's key.</summary>
+    public bool EnableTraceInterceptor { get; set; } = true;
+
     public void Validate(ICollection<ComponentOptionError> errors)
     {
         if (Port is < 0 or > 65535)

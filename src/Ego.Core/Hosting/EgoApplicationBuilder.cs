@@ -6,6 +6,7 @@ using Ego.Configuration;
 using Ego.FailFast;
 using Ego.Hosting.Internal;
 using Ego.Logging;
+using Ego.Tracing.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -226,6 +227,7 @@ public sealed class EgoApplicationBuilder
             var options = ComponentConfiguration.Bind<HttpServerOptions>(web.Configuration, HttpServerOptions.DefaultKey, caller, "server.http").Options;
             Components.Register(HttpServerOptions.DefaultKey, options);
             var host = options.Host.Length > 0 ? options.Host : Environment.Host;
+            web.Services.AddSingleton<IStartupFilter>(new HttpTracingStartupFilter(Environment.TraceIdName));
             web.WebHost.ConfigureKestrel(kestrel =>
             {
                 if (host is "0.0.0.0" or "*" or "")
