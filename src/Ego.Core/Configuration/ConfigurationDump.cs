@@ -15,7 +15,7 @@ public static partial class ConfigurationDump
 {
     public const string Redacted = "******";
 
-    private static readonly string[] SecretWords = ["password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "accesskey", "access_key", "privatekey", "private_key", "credential"];
+    private static readonly string[] SecretWords = ["password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "accesskey", "access_key", "privatekey", "private_key", "credential", "authorization"];
 
     private static readonly JsonSerializerOptions OptionsSerialization = new()
     {

@@ -15,11 +15,13 @@ public sealed class ConfigurationDumpTests
             ["http:pay:clientSecret"] = "s1",
             ["db:main:dsn"] = "root:p2@tcp(127.0.0.1:3306)/ego?charset=utf8mb4",
             ["db:pg:dsn"] = "Host=db;Username=app;Password=p3;Database=x",
+            ["trace:otlp:headers:Authorization"] = "Bearer a1",
             ["server:grpc:port"] = "9002",
         }).Build();
 
         var json = ConfigurationDump.ToJson(configuration);
 
+        Assert.DoesNotContain("Bearer a1", json);
         foreach (var secret in new[] { "p1", "t1", "s1", "p2", "p3" })
         {
             Assert.DoesNotContain($"\"{secret}\"", json);
