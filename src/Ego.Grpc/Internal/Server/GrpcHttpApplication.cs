@@ -14,6 +14,18 @@ namespace Ego.Grpc.Internal.Server;
 internal sealed class GrpcHttpApplication(FrozenDictionary<string, ServerCallHandler> handlers, FrozenSet<string> services, ILogger logger, IServiceProvider? requestServices = null)
     : IHttpApplication<HttpContext>
 {
+    private volatile bool refusing;
+
+    /// <summary>Set when the server stops: calls arriving from then on get UNAVAILABLE instead of racing the shutdown.</summary>
+    public bool Refusing
+    {
+        get => refusing;
+        set => refusing = value;
+    }
+
+    /// <summary>Every method served, as <c>/package.Service/Method</c>, sorted.</summary>
+    public IReadOnlyList<string> Methods { get; } = [.. handlers.Keys.Order(StringComparer.Ordinal)];
+
     public HttpContext CreateContext(IFeatureCollection contextFeatures)
     {
         DefaultHttpContext context;
@@ -65,6 +77,11 @@ internal sealed class GrpcHttpApplication(FrozenDictionary<string, ServerCallHan
             return Reject(context, StatusCodes.Status426UpgradeRequired, $"gRPC requires HTTP/2, got {request.Protocol}");
         }
 
+        if (refusing)
+        {
+            return Refuse(context);
+        }
+
         var path = request.Path.Value ?? "";
         if (handlers.TryGetValue(path, out var handler))
         {
@@ -85,6 +102,15 @@ internal sealed class GrpcHttpApplication(FrozenDictionary<string, ServerCallHan
         response.ContentType = GrpcProtocol.ContentType;
         response.Headers[GrpcProtocol.StatusHeader] = GrpcProtocol.ToWire(StatusCode.Unimplemented);
         response.Headers[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(detail);
+        return Task.CompletedTask;
+    }
+
+    private static Task Refuse(HttpContext context)
+    {
+        var response = context.Response;
+        response.ContentType = GrpcProtocol.ContentType;
+        response.Headers[GrpcProtocol.StatusHeader] = GrpcProtocol.ToWire(StatusCode.Unavailable);
+        response.Headers[GrpcProtocol.MessageHeader] = PercentEncoding.Encode("server is stopping");
         return Task.CompletedTask;
     }
 
