@@ -45,7 +45,7 @@ public sealed class GrpcServer : IEgoServer, IEgoServerRoutes, IAsyncDisposable
 
         var serviceNames = table.FreezeServices();
         ServiceNames = [.. serviceNames.Order(StringComparer.Ordinal)];
-        _application = new GrpcHttpApplication(table.FreezeHandlers(), serviceNames, _logger, services);
+        _application = new GrpcHttpApplication(table.FreezeHandlers(), serviceNames, _logger, services, services?.GetService<ApplicationLifecycle>());
     }
 
     public string Name { get; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Ego.Components;
 
 /// <summary>
@@ -9,6 +11,6 @@ public interface IGovernorStats
     /// <summary>The component's config key, e.g. <c>grpc.user</c>.</summary>
     string Name { get; }
 
-    /// <summary>A snapshot of the figures; serialized as JSON, so use plain values, dictionaries and records.</summary>
-    object Snapshot();
+    /// <summary>A snapshot of the figures, taken when the page is read.</summary>
+    JsonObject Snapshot();
 }
