@@ -3,7 +3,9 @@ using Ego.Build;
 using Ego.Components;
 using Ego.Configuration;
 using Ego.FailFast;
+using Ego.Hosting.Internal;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -229,7 +231,9 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         var wasReady = lifecycle.Stage == ApplicationStage.Ready;
         lifecycle.Advance(ApplicationStage.Draining);
         app.Services.GetRequiredService<ApplicationReadiness>().Set(false);
-        if (drain && wasReady)
+        // Without a listening server there is no traffic to drain.
+        var serving = startedServers.Count > 0 || app.Services.GetService<IServer>() is not DisabledHttpServer;
+        if (drain && wasReady && serving)
         {
             HostingLog.Draining(logger, Environment.AppName, options.DrainDelay);
             if (options.DrainDelay > TimeSpan.Zero)
