@@ -1,5 +1,6 @@
 using System.Net;
 using Ego.Hosting;
+using Ego.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 

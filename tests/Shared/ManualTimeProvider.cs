@@ -1,4 +1,4 @@
-namespace Ego.Core.Tests.Hosting;
+namespace Ego.Tests.Shared;
 
 /// <summary>A clock whose timers of one due time fire only when the test says so; other timers run on the system clock.</summary>
 internal sealed class ManualTimeProvider(TimeSpan controlledDueTime) : TimeProvider
