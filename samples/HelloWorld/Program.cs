@@ -1,3 +1,4 @@
+using Ego.Governor.Server;
 using Ego.Grpc;
 using Ego.Grpc.Health;
 using Ego.Grpc.Reflection;
@@ -10,6 +11,10 @@ builder.AddOptions<HelloOptions>("hello");
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<GreetingStore>();
 builder.Services.AddEgoGrpcServer("server.grpc").AddService<GreeterService>().AddHealth().AddReflection();
+
+// Probes, metrics, build info, routes and jobs on the governor port (9003), plus a route of our own there.
+builder.Services.AddEgoGovernor().MapRoutes(governor => governor.MapGet("/greetings/{name}",
+    async (string name, GreetingStore store, CancellationToken ct) => new { name, greeted = await store.CountAsync(name, ct) }));
 
 builder.AddJob("install", (job, ct) => job.Services.GetRequiredService<GreetingStore>().InstallAsync(ct), "create the SQLite schema");
 builder.AddJob("initialize", (job, ct) => job.Services.GetRequiredService<GreetingStore>().InitializeAsync(ct), "seed the first greeting");

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using Ego.Components;
 using Ego.Grpc.Internal.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,7 @@ public static class GrpcClientServiceCollectionExtensions
             return builder.Build();
         });
         services.AddSingleton<IHostedService>(provider => new GrpcClientStartup(provider, key));
+        services.AddSingleton<IGovernorStats>(provider => new GrpcClientStats(provider.GetRequiredKeyedService<GrpcClient>(key)));
         return services;
     }
 

@@ -17,7 +17,7 @@ namespace Ego.Grpc;
 /// A gRPC server on its own Kestrel instance, HTTP/2 only (h2c, or TLS with a certificate), dispatching
 /// calls straight to the bound methods.
 /// </summary>
-public sealed class GrpcServer : IEgoServer, IAsyncDisposable
+public sealed class GrpcServer : IEgoServer, IEgoServerRoutes, IAsyncDisposable
 {
     private readonly GrpcServerOptions _options;
     private readonly string _host;
@@ -45,7 +45,7 @@ public sealed class GrpcServer : IEgoServer, IAsyncDisposable
 
         var serviceNames = table.FreezeServices();
         ServiceNames = [.. serviceNames.Order(StringComparer.Ordinal)];
-        _application = new GrpcHttpApplication(table.FreezeHandlers(), serviceNames, _logger, services);
+        _application = new GrpcHttpApplication(table.FreezeHandlers(), serviceNames, _logger, services, services?.GetService<ApplicationLifecycle>());
     }
 
     public string Name { get; }
@@ -57,6 +57,9 @@ public sealed class GrpcServer : IEgoServer, IAsyncDisposable
 
     /// <summary>The fully qualified names of the services served, sorted (for health and reflection services).</summary>
     public IReadOnlyList<string> ServiceNames { get; }
+
+    /// <summary>Every method served, as <c>/package.Service/Method</c>, sorted.</summary>
+    public IReadOnlyList<string> Routes => _application.Methods;
 
     /// <summary>The bound addresses as <c>host:port</c> (the real port when configured with 0); empty before start.</summary>
     public IReadOnlyList<string> Addresses => _addresses;
@@ -162,6 +165,8 @@ public sealed class GrpcServer : IEgoServer, IAsyncDisposable
         }
 
         _kestrel = null;
+        GrpcServerLog.Stopping(_logger, Name);
+        _application.Refusing = true;
         await kestrel.StopAsync(cancellationToken).ConfigureAwait(false);
         kestrel.Dispose();
         GrpcServerLog.Stopped(_logger, Name);

@@ -1,5 +1,6 @@
 using Ego.Grpc.Health.V1;
 using Ego.Hosting;
+using Ego.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using ServingStatus = Ego.Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
@@ -31,5 +32,31 @@ public sealed class HealthReadinessTests
         Assert.Equal(ServingStatus.Serving, healthService);
         Assert.Equal(ServingStatus.NotServing, stopping);
         Assert.Equal(ServingStatus.NotServing, registry.Get("grpc.health.v1.Health"));
+    }
+
+    [Fact]
+    public async Task AddHealth_DuringTheDrainDelay_NotServingWhileCallsAreStillServed()
+    {
+        var clock = new ManualTimeProvider(TimeSpan.FromSeconds(37));
+        var builder = EgoApplication.CreateBuilder(
+            ["--server.grpc.host=127.0.0.1", "--server.grpc.port=0", "--app.drainDelay=37s"],
+            new Dictionary<string, string?> { ["EGO_LOG_PATH"] = Path.Combine(Path.GetTempPath(), "ego-tests-logs") });
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddEgoGrpcServer().AddHealth();
+        await using var app = builder.Build();
+        await app.StartAsync();
+        var server = app.Services.GetRequiredKeyedService<GrpcServer>("server.grpc");
+        using var channel = GrpcChannel.ForAddress(server.Addresses[0]);
+        var client = new V1.Health.HealthClient(channel.CreateCallInvoker());
+        var before = (await client.CheckAsync(new HealthCheckRequest())).Status;
+
+        var stopping = app.StopAsync();
+        await clock.Armed.WaitAsync(TimeSpan.FromSeconds(30));
+        var draining = (await client.CheckAsync(new HealthCheckRequest())).Status;
+        clock.Fire();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ServingStatus.Serving, before);
+        Assert.Equal(ServingStatus.NotServing, draining);
     }
 }

@@ -55,8 +55,8 @@ public sealed class HelloWorldTests : IDisposable
         var install = await ChildProcess.RunAsync("dotnet", [Dll, "--job=install", database], sampleDirectory, Environment);
         Assert.Equal(0, install.ExitCode);
 
-        var port = ChildProcess.FreePort();
-        await using var service = ChildProcess.Start("dotnet", [Dll, database, "--logger.ego.writer=file", "--server.http.host=127.0.0.1", $"--server.http.port={port}"], sampleDirectory, Environment);
+        int port = ChildProcess.FreePort(), governorPort = ChildProcess.FreePort();
+        await using var service = ChildProcess.Start("dotnet", [Dll, database, "--logger.ego.writer=file", "--server.http.host=127.0.0.1", $"--server.http.port={port}", "--server.governor.host=127.0.0.1", $"--server.governor.port={governorPort}"], sampleDirectory, Environment);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitUntilServingAsync(client, service);
 
@@ -80,7 +80,7 @@ public sealed class HelloWorldTests : IDisposable
         var database = "--hello.database=" + Path.Combine(dataDirectory, "hello.db");
         Assert.Equal(0, (await ChildProcess.RunAsync("dotnet", [Dll, "--job=install", database], sampleDirectory, Environment)).ExitCode);
         int httpPort = ChildProcess.FreePort(), grpcPort = ChildProcess.FreePort();
-        await using var service = ChildProcess.Start("dotnet", [Dll, database, "--host=127.0.0.1", "--server.http.host=127.0.0.1", $"--server.http.port={httpPort}", "--server.grpc.host=", $"--server.grpc.port={grpcPort}"], sampleDirectory, Environment);
+        await using var service = ChildProcess.Start("dotnet", [Dll, database, "--host=127.0.0.1", "--server.http.host=127.0.0.1", $"--server.http.port={httpPort}", "--server.grpc.host=", $"--server.grpc.port={grpcPort}", "--server.governor.host=127.0.0.1", $"--server.governor.port={ChildProcess.FreePort()}"], sampleDirectory, Environment);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         await WaitUntilServingAsync(http, service);
         using var channel = Ego.Grpc.GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
@@ -98,6 +98,49 @@ public sealed class HelloWorldTests : IDisposable
         Assert.Equal(Ego.Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Equal(["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "helloworld.Greeter"], services);
         Assert.Equal(0, await service.TerminateAsync());
+    }
+
+    [Fact]
+    public async Task Governor_ProbesJobsAndOwnRoute_ServeOnTheGovernorPortOnly()
+    {
+        var database = "--hello.database=" + Path.Combine(dataDirectory, "hello.db");
+        Assert.Equal(0, (await ChildProcess.RunAsync("dotnet", [Dll, "--job=install", database], sampleDirectory, Environment)).ExitCode);
+        int httpPort = ChildProcess.FreePort(), grpcPort = ChildProcess.FreePort(), governorPort = ChildProcess.FreePort();
+        await using var service = ChildProcess.Start("dotnet", [Dll, database, "--host=127.0.0.1", $"--server.http.port={httpPort}", $"--server.grpc.port={grpcPort}", $"--server.governor.port={governorPort}", "--app.drainDelay=0s"], sampleDirectory, Environment);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        using var governor = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{governorPort}") };
+        await WaitUntilServingAsync(http, service);
+        await WaitUntilReadyAsync(http);
+        (await http.GetAsync("/hello?name=ada")).Dispose();
+
+        using var ready = await governor.GetAsync("/health/ready");
+        var jobs = await governor.GetFromJsonAsync<JsonElement>("/job/list");
+        var greetings = await governor.GetFromJsonAsync<JsonElement>("/greetings/ada");
+        using var governorOnHttp = await http.GetAsync("/greetings/ada");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(["initialize", "install"], jobs.EnumerateArray().Select(j => j.GetProperty("name").GetString()));
+        Assert.Equal(1, greetings.GetProperty("greeted").GetInt64());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, governorOnHttp.StatusCode);
+        Assert.Equal(0, await service.TerminateAsync());
+    }
+
+    /// <summary>The main port's X-Health-Check probe answers 200 once every server, the governor last, has started.</summary>
+    private static async Task WaitUntilReadyAsync(HttpClient client)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            using var probe = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { { "X-Health-Check", "1" } } };
+            using var response = await client.SendAsync(probe);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("the service never became ready");
     }
 
     private static async Task WaitUntilServingAsync(HttpClient client, ChildProcess service)

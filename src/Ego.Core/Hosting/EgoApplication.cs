@@ -3,7 +3,9 @@ using Ego.Build;
 using Ego.Components;
 using Ego.Configuration;
 using Ego.FailFast;
+using Ego.Hosting.Internal;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -25,7 +27,7 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
     private readonly EgoApplicationBuilder builder;
     private readonly EgoStartupException? startupError;
     private readonly IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> beforeStart;
-    private readonly IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> afterStop;
+    private readonly IReadOnlyList<(StopStage Stage, Func<IServiceProvider, CancellationToken, Task> Hook)> stopHooks;
     private readonly List<IEgoServer> startedServers = [];
     private int disposed;
 
@@ -34,13 +36,13 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         EgoApplicationBuilder builder,
         EgoStartupException? startupError,
         IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> beforeStart,
-        IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> afterStop)
+        IReadOnlyList<(StopStage Stage, Func<IServiceProvider, CancellationToken, Task> Hook)> stopHooks)
     {
         this.web = web;
         this.builder = builder;
         this.startupError = startupError;
         this.beforeStart = beforeStart;
-        this.afterStop = afterStop;
+        this.stopHooks = stopHooks;
     }
 
     /// <summary>Creates a builder from the command-line arguments and the process environment.</summary>
@@ -142,7 +144,9 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var server in app.Services.GetServices<IEgoServer>())
+
+        // The governor starts last, once what it reports on is up, and stops last (see StopAsync).
+        foreach (var server in app.Services.GetServices<IEgoServer>().OrderBy(s => IsGovernor(s) ? 1 : 0))
         {
             await server.StartAsync(cancellationToken).ConfigureAwait(false);
             startedServers.Add(server);
@@ -151,31 +155,16 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         var readiness = app.Services.GetRequiredService<ApplicationReadiness>();
         app.Lifetime.ApplicationStopping.Register(static state => ((ApplicationReadiness)state!).Set(false), readiness);
         readiness.Set(true);
+        app.Services.GetRequiredService<ApplicationLifecycle>().Advance(ApplicationStage.Ready);
         HostingLog.Started(Logger, Environment.AppName, string.Join(", ", Addresses));
     }
 
-    /// <summary>Stops the servers (last started first) within the stop timeout, then runs the after-stop hooks.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        var app = RequireWeb();
-        app.Services.GetRequiredService<ApplicationReadiness>().Set(false);
-        var timeout = app.Services.GetRequiredService<ApplicationOptions>().StopTimeout;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        for (var i = startedServers.Count - 1; i >= 0; i--)
-        {
-            await startedServers[i].StopAsync(deadline.Token).ConfigureAwait(false);
-        }
-
-        startedServers.Clear();
-        await app.StopAsync(deadline.Token).ConfigureAwait(false);
-        foreach (var hook in afterStop)
-        {
-            await hook(app.Services, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        HostingLog.Stopped(Logger, Environment.AppName);
-    }
+    /// <summary>
+    /// Stops gracefully: readiness off, <c>app.drainDelay</c> of serving while load balancers notice, then new calls
+    /// refused while in-flight calls get up to <c>app.stopTimeout</c>; the servers stop (last started first, the
+    /// governor last), then the <see cref="StopStage.CloseClients"/> and <see cref="StopStage.Flush"/> hooks run.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => StopCoreAsync(drain: true, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -217,7 +206,11 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
 
         try
         {
-            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            // Not WaitForShutdownAsync: it stops the web host at once, before the drain.
+            var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var onSignal = app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+            using var onCancel = cancellationToken.Register(() => stopping.TrySetResult());
+            await stopping.Task.ConfigureAwait(false);
         }
         finally
         {
@@ -227,11 +220,77 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         return 0;
     }
 
+    private static bool IsGovernor(IEgoServer server) => server.Kind == "governor";
+
+    private async Task StopCoreAsync(bool drain, CancellationToken cancellationToken)
+    {
+        var app = RequireWeb();
+        var options = app.Services.GetRequiredService<ApplicationOptions>();
+        var lifecycle = app.Services.GetRequiredService<ApplicationLifecycle>();
+        var logger = Logger;
+        var wasReady = lifecycle.Stage == ApplicationStage.Ready;
+        lifecycle.Advance(ApplicationStage.Draining);
+        app.Services.GetRequiredService<ApplicationReadiness>().Set(false);
+        // Without a listening server there is no traffic to drain.
+        var serving = startedServers.Count > 0 || app.Services.GetService<IServer>() is not DisabledHttpServer;
+        if (drain && wasReady && serving)
+        {
+            HostingLog.Draining(logger, Environment.AppName, options.DrainDelay);
+            if (options.DrainDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(options.DrainDelay, app.Services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        lifecycle.Advance(ApplicationStage.Stopping);
+        HostingLog.RefusingNewCalls(logger, Environment.AppName, options.StopTimeout);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.StopTimeout);
+        var servers = startedServers.AsEnumerable().Reverse().ToList();
+        startedServers.Clear();
+        foreach (var server in servers.Where(s => !IsGovernor(s)))
+        {
+            await server.StopAsync(deadline.Token).ConfigureAwait(false);
+        }
+
+        await WaitForHttpRequestsAsync(lifecycle, logger, deadline.Token).ConfigureAwait(false);
+        await app.StopAsync(deadline.Token).ConfigureAwait(false);
+        foreach (var server in servers.Where(IsGovernor))
+        {
+            await server.StopAsync(deadline.Token).ConfigureAwait(false);
+        }
+
+        foreach (var stage in Enum.GetValues<StopStage>())
+        {
+            HostingLog.StopStageStarting(logger, Environment.AppName, stage);
+            foreach (var (_, hook) in stopHooks.Where(h => h.Stage == stage))
+            {
+                await hook(app.Services, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        lifecycle.Advance(ApplicationStage.Stopped);
+        HostingLog.Stopped(logger, Environment.AppName);
+    }
+
+    /// <summary>Lets requests on the main port finish while new ones get 503, before Kestrel closes its connections.</summary>
+    private static async Task WaitForHttpRequestsAsync(ApplicationLifecycle lifecycle, ILogger logger, CancellationToken deadline)
+    {
+        try
+        {
+            await lifecycle.WhenHttpIdleAsync(deadline).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            HostingLog.HttpRequestsCut(logger, lifecycle.InFlightHttpRequests);
+        }
+    }
+
     private async Task StopQuietlyAsync()
     {
         try
         {
-            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await StopCoreAsync(drain: false, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

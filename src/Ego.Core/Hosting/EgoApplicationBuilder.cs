@@ -28,7 +28,7 @@ public sealed class EgoApplicationBuilder
     private readonly WebApplicationBuilder web;
     private readonly CallerLocation caller;
     private readonly List<Func<IServiceProvider, CancellationToken, Task>> beforeStart = [];
-    private readonly List<Func<IServiceProvider, CancellationToken, Task>> afterStop = [];
+    private readonly List<(StopStage Stage, Func<IServiceProvider, CancellationToken, Task> Hook)> stopHooks = [];
     private EgoStartupException? startupError;
 
     internal EgoApplicationBuilder(string[] args, CallerLocation caller, IReadOnlyDictionary<string, string?>? environmentVariables)
@@ -56,6 +56,8 @@ public sealed class EgoApplicationBuilder
         web.Services.AddSingleton(Jobs);
         web.Services.AddSingleton(Components);
         web.Services.AddSingleton<ApplicationReadiness>();
+        web.Services.AddSingleton<ApplicationLifecycle>();
+        web.Services.AddSingleton<IStartupFilter, ServiceProbeStartupFilter>();
         web.Services.AddSingleton(TimeProvider.System);
         ConfigureHttpServer();
         ConfigureLifetime();
@@ -141,10 +143,20 @@ public sealed class EgoApplicationBuilder
         return this;
     }
 
-    /// <summary>Runs after every server has stopped.</summary>
+    /// <summary>Runs after every server has stopped, in the <see cref="StopStage.CloseClients"/> stage.</summary>
     public EgoApplicationBuilder OnAfterStop(Func<IServiceProvider, CancellationToken, Task> hook)
+        => OnStop(StopStage.CloseClients, hook);
+
+    /// <summary>Runs in <paramref name="stage"/> of the stop, after every server has stopped; hooks of a stage run in the order added.</summary>
+    public EgoApplicationBuilder OnStop(StopStage stage, Func<IServiceProvider, CancellationToken, Task> hook)
     {
-        afterStop.Add(hook);
+        ArgumentNullException.ThrowIfNull(hook);
+        if (!Enum.IsDefined(stage))
+        {
+            throw new ArgumentOutOfRangeException(nameof(stage), stage, "expected StopStage.CloseClients or StopStage.Flush");
+        }
+
+        stopHooks.Add((stage, hook));
         return this;
     }
 
@@ -163,7 +175,7 @@ public sealed class EgoApplicationBuilder
             }
         }
 
-        return new EgoApplication(app, this, startupError, beforeStart, afterStop);
+        return new EgoApplication(app, this, startupError, beforeStart, [.. stopHooks]);
     }
 
     private T? Capture<T>(Func<T> action, string message)

@@ -45,6 +45,9 @@ public sealed record EgoEnvironment
     /// <summary>Where the loggers write (<c>EGO_LOG_WRITER</c>): file, stderr or stdout.</summary>
     public string LogWriter { get; init; } = EgoEnvironmentDefaults.LogWriter;
 
+    /// <summary>Whether the governor serves <c>/config/json</c> outside debug mode (<c>EGO_GOVERNOR_ENABLE_CONFIG</c>).</summary>
+    public bool GovernorEnableConfig { get; init; }
+
     /// <summary>Request metadata keys copied into log fields and to downstream calls (<c>EGO_LOG_EXTRA_KEYS</c>, comma separated).</summary>
     public IReadOnlyList<string> LogExtraKeys { get; init; } = [];
 }

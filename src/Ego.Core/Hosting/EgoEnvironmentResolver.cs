@@ -37,6 +37,7 @@ public static class EgoEnvironmentResolver
             Zone = Get(environment, "EGO_ZONE") ?? defaults.Zone,
             Instance = Get(environment, "EGO_INSTANCE") ?? defaults.Instance,
             LogWriter = ParseWriter(Get(environment, "EGO_LOG_WRITER")) ?? defaults.LogWriter,
+            GovernorEnableConfig = ParseBool(Get(environment, "EGO_GOVERNOR_ENABLE_CONFIG"), "EGO_GOVERNOR_ENABLE_CONFIG", defaults.GovernorEnableConfig),
             LogExtraKeys = (Get(environment, "EGO_LOG_EXTRA_KEYS") ?? "")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };

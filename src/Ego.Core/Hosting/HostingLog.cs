@@ -20,6 +20,18 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "stopping after a failed start failed too")]
     public static partial void StopFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "app {app} stopping: readiness off, serving for {drainDelay} more while load balancers notice")]
+    public static partial void Draining(ILogger logger, string app, TimeSpan drainDelay);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "app {app} refusing new calls; in-flight calls get up to {stopTimeout} to finish")]
+    public static partial void RefusingNewCalls(ILogger logger, string app, TimeSpan stopTimeout);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "stop timeout reached with {count} HTTP requests still in flight; they are cut")]
+    public static partial void HttpRequestsCut(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "app {app} servers stopped; stage {stage}")]
+    public static partial void StopStageStarting(ILogger logger, string app, StopStage stage);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "job {job} starting")]
     public static partial void JobStarting(ILogger logger, string job);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Abstractions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Ego.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Ego.Grpc.Internal.Server;
@@ -11,9 +12,24 @@ namespace Ego.Grpc.Internal.Server;
 /// The Kestrel application: checks the protocol and content-type, then dispatches on <c>:path</c> with one frozen
 /// dictionary lookup. No routing or middleware on the hot path; HTTP contexts are reused across streams.
 /// </summary>
-internal sealed class GrpcHttpApplication(FrozenDictionary<string, ServerCallHandler> handlers, FrozenSet<string> services, ILogger logger, IServiceProvider? requestServices = null)
+internal sealed class GrpcHttpApplication(FrozenDictionary<string, ServerCallHandler> handlers, FrozenSet<string> services, ILogger logger, IServiceProvider? requestServices = null, ApplicationLifecycle? lifecycle = null)
     : IHttpApplication<HttpContext>
 {
+    private volatile bool refusing;
+
+    /// <summary>
+    /// Set when the server stops: calls arriving from then on get UNAVAILABLE instead of racing the shutdown. Calls are
+    /// refused too once the hosting application's drain is over.
+    /// </summary>
+    public bool Refusing
+    {
+        get => refusing;
+        set => refusing = value;
+    }
+
+    /// <summary>Every method served, as <c>/package.Service/Method</c>, sorted.</summary>
+    public IReadOnlyList<string> Methods { get; } = [.. handlers.Keys.Order(StringComparer.Ordinal)];
+
     public HttpContext CreateContext(IFeatureCollection contextFeatures)
     {
         DefaultHttpContext context;
@@ -65,6 +81,11 @@ internal sealed class GrpcHttpApplication(FrozenDictionary<string, ServerCallHan
             return Reject(context, StatusCodes.Status426UpgradeRequired, $"gRPC requires HTTP/2, got {request.Protocol}");
         }
 
+        if (refusing || lifecycle is { IsAccepting: false })
+        {
+            return Refuse(context);
+        }
+
         var path = request.Path.Value ?? "";
         if (handlers.TryGetValue(path, out var handler))
         {
@@ -85,6 +106,15 @@ internal sealed class GrpcHttpApplication(FrozenDictionary<string, ServerCallHan
         response.ContentType = GrpcProtocol.ContentType;
         response.Headers[GrpcProtocol.StatusHeader] = GrpcProtocol.ToWire(StatusCode.Unimplemented);
         response.Headers[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(detail);
+        return Task.CompletedTask;
+    }
+
+    private static Task Refuse(HttpContext context)
+    {
+        var response = context.Response;
+        response.ContentType = GrpcProtocol.ContentType;
+        response.Headers[GrpcProtocol.StatusHeader] = GrpcProtocol.ToWire(StatusCode.Unavailable);
+        response.Headers[GrpcProtocol.MessageHeader] = PercentEncoding.Encode("server is stopping");
         return Task.CompletedTask;
     }
 

@@ -24,4 +24,7 @@ internal static partial class GrpcServerLog
 
     [LoggerMessage(7, LogLevel.Debug, "gRPC request rejected: {Reason}")]
     public static partial void RequestRejected(ILogger logger, string reason);
+
+    [LoggerMessage(12, LogLevel.Information, "gRPC server {Name} stopping: new calls get UNAVAILABLE, in-flight calls finish")]
+    public static partial void Stopping(ILogger logger, string name);
 }
