@@ -34,7 +34,8 @@ public static class EgoTracingBuilderExtensions
             TracingLog.ExportStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger("Ego.Tracing"), serviceName, TraceExport.Describe(options));
             return Task.CompletedTask;
         });
-        builder.OnAfterStop((services, _) =>
+        // The flush stage comes after the clients are closed, so the spans of their last calls are exported too.
+        builder.OnStop(StopStage.Flush, (services, _) =>
         {
             TraceExport.Flush(services.GetRequiredService<TracerProvider>(), options);
             return Task.CompletedTask;
