@@ -1,6 +1,9 @@
 namespace Ego.Grpc.Bench;
 
-/// <summary>gRPC benchmark tool: <c>server</c>, <c>client</c> (load generator) and <c>body</c> (request files for h2load).</summary>
+/// <summary>
+/// gRPC benchmark tool: <c>server</c> (the raw stack), <c>app</c> (a whole Ego application), <c>sink</c> (an OTLP
+/// receiver), <c>client</c> (load generator) and <c>body</c> (request files for h2load).
+/// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -10,9 +13,11 @@ internal static class Program
             return args.FirstOrDefault() switch
             {
                 "server" => await ServerCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "port", "host", "max-streams")),
+                "app" => await AppCommand.RunAsync([.. args.Skip(1)]),
+                "sink" => await SinkCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "port")),
                 "client" => await ClientCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "target", "mode", "concurrency", "connections", "size", "count", "warmup", "duration")),
                 "body" => BodyCommand.Run(BenchFlags.Parse(args.Skip(1), "out", "size", "count", "stream-size")),
-                var command => throw new ArgumentException($"command '{command}' is unknown: expected server, client or body"),
+                var command => throw new ArgumentException($"command '{command}' is unknown: expected server, app, sink, client or body"),
             };
         }
         catch (ArgumentException exception)
