@@ -1,0 +1,38 @@
+using Spectre.Console;
+
+namespace Ego.Cli.Internal;
+
+/// <summary>Shows each long step: a spinner on a terminal, one "done" line per step everywhere (logs, CI, tests).</summary>
+internal sealed class CliProgress(TextWriter output)
+{
+    private readonly IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Interactive = ReferenceEquals(output, Console.Out) ? InteractionSupport.Detect : InteractionSupport.No,
+        Ansi = ReferenceEquals(output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+    });
+
+    public async Task<T> StepAsync<T>(string description, Func<Task<T>> step)
+    {
+        T result;
+        if (console.Profile.Capabilities.Interactive)
+        {
+            result = await console.Status().StartAsync(description, _ => step()).ConfigureAwait(false);
+        }
+        else
+        {
+            result = await step().ConfigureAwait(false);
+        }
+
+        console.MarkupLine($"[green]done[/] {Markup.Escape(description)}");
+        return result;
+    }
+
+    public Task StepAsync(string description, Action step) => StepAsync(description, () =>
+    {
+        step();
+        return Task.FromResult(true);
+    });
+
+    public void Line(string text) => console.WriteLine(text);
+}
