@@ -8,8 +8,8 @@ internal sealed class CliProgress(TextWriter output)
     private readonly IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(output),
-        Interactive = ReferenceEquals(output, Console.Out) ? InteractionSupport.Detect : InteractionSupport.No,
-        Ansi = ReferenceEquals(output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+        Interactive = IsTerminal(output) ? InteractionSupport.Detect : InteractionSupport.No,
+        Ansi = IsTerminal(output) ? AnsiSupport.Detect : AnsiSupport.No,
     });
 
     public async Task<T> StepAsync<T>(string description, Func<Task<T>> step)
@@ -35,4 +35,7 @@ internal sealed class CliProgress(TextWriter output)
     });
 
     public void Line(string text) => console.WriteLine(text);
+
+    /// <summary>Spinners and colours only on a terminal: redirected output (CI logs, pipes, tests) stays plain text.</summary>
+    private static bool IsTerminal(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 }
