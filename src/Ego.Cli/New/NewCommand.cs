@@ -10,7 +10,7 @@ internal static class NewCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "Service name: lower-case words joined by dashes (order-api); also the proto package (order_api.v1) and the C# project (OrderApi)." };
-        var kind = new Option<ServiceKind>("--kind") { Description = "Servers of the service: grpc, http or both.", DefaultValueFactory = _ => ServiceKind.Grpc };
+        var kind = new Option<ServiceKind>("--kind") { Description = "Servers of the service: grpc, http or both.", HelpName = "grpc|http|both", DefaultValueFactory = _ => ServiceKind.Grpc };
         var output = new Option<string?>("--output", "-o") { Description = "Directory to create (default: ./NAME); must not exist or be empty." };
         var egoVersion = new Option<string?>("--ego-version") { Description = "Version of the Ego.* packages to reference (default: this egoctl's version)." };
         var egoSource = new Option<string?>("--ego-source") { Description = "Folder or feed URL holding the Ego.* packages, added to the service's nuget.config (e.g. packages packed from a checkout)." };
