@@ -151,6 +151,18 @@ public sealed class GenCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Gen_NoProtoFiles_ExitsTwo()
+    {
+        await NewServiceAsync();
+        Directory.CreateDirectory(temp.Path("empty"));
+
+        var (code, _, error) = await GenAsync("--proto", temp.Path("empty"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("empty: no .proto files", error);
+    }
+
+    [Fact]
     public async Task Gen_BrokenProto_ReportsTheSyntaxErrorAndExitsTwo()
     {
         await NewServiceAsync();
