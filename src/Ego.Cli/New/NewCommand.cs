@@ -7,6 +7,9 @@ namespace Ego.Cli.New;
 /// <summary><c>egoctl new</c>: a complete service that builds, runs and passes its tests as created.</summary>
 internal static class NewCommand
 {
+    // Root namespaces the generated code imports; a project namespace of the same name would hide them.
+    private static readonly HashSet<string> ReservedNamespaces = ["System", "Microsoft", "Ego", "Google", "Grpc", "Xunit"];
+
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "Service name: lower-case words joined by dashes (order-api); also the proto package (order_api.v1) and the C# project (OrderApi)." };
@@ -21,6 +24,11 @@ internal static class NewCommand
         command.SetAction((result, cancellationToken) => CliRun.RunAsync(result, async (stdout, _) =>
         {
             var serviceName = ServiceName.Validate(result.GetValue(name)!, "NAME");
+            if (ReservedNamespaces.Contains(ServiceName.Pascal(serviceName)))
+            {
+                throw new CliException($"NAME '{serviceName}' would make the C# namespace {ServiceName.Pascal(serviceName)}, which the service also uses for the framework's types: expected another name, e.g. {serviceName}-api");
+            }
+
             var request = new NewServiceRequest(
                 serviceName,
                 result.GetValue(kind),

@@ -112,6 +112,17 @@ public sealed class NewCommandTests : IDisposable
         Assert.Contains("NAME 'Order API' is not a service name", error);
     }
 
+    [Theory]
+    [InlineData("system")]
+    [InlineData("ego")]
+    public async Task New_NameHidingAFrameworkNamespace_ExitsTwo(string name)
+    {
+        var (code, _, error) = await Egoctl.RunAsync("new", name, "-o", temp.Path("x"));
+
+        Assert.Equal(2, code);
+        Assert.Contains($"NAME '{name}' would make the C# namespace", error);
+    }
+
     [Fact]
     public async Task New_BadKind_ExitsNonZeroNamingTheValue()
     {
