@@ -49,6 +49,12 @@ public sealed class EgoPackageFeed : IAsyncLifetime
             {
                 System.IO.Directory.Delete(cached, recursive: true);
             }
+
+            var id = Path.GetDirectoryName(cached)!;
+            if (System.IO.Directory.Exists(id) && !System.IO.Directory.EnumerateFileSystemEntries(id).Any())
+            {
+                System.IO.Directory.Delete(id);
+            }
         }
 
         temp.Dispose();
