@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# What the default observability interceptors cost: the Echo service as a whole Ego application with the access log
+# (written to a file), metrics and tracing sampled at 10% (exported over OTLP/HTTP to a local sink), against the same
+# application with those interceptors off, under h2load (unary, 16-byte message). Prints a Markdown table with the
+# ratio. Environment: DURATION (s, default 5), WARMUP (s, default 3), ROUNDS (default 3), SERVER_CPU / LOAD_CPU, OUT.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+DURATION=${DURATION:-5}
+WARMUP=${WARMUP:-3}
+ROUNDS=${ROUNDS:-3}
+OUT=${OUT:-$(mktemp -d /tmp/ego-observability-bench.XXXXXX)}
+BENCH="$ROOT/bench/Ego.Grpc.Bench/bin/Release/net10.0/Ego.Grpc.Bench"
+KESTREL="$ROOT/bench/Ego.Grpc.Bench.Kestrel/bin/Release/net10.0/Ego.Grpc.Bench.Kestrel"
+NODE_DIR="$ROOT/bench/grpc-js"
+CONFIGS="$ROOT/bench/grpc/observability"
+mkdir -p "$OUT"
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap stop_servers EXIT
+
+ensure_tools
+build_all
+make_bodies
+
+# Waits until something accepts connections on 127.0.0.1:$1.
+wait_port() {
+  for _ in $(seq 1 150); do
+    (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
+    sleep 0.1
+  done
+  log "nothing listens on 127.0.0.1:$1: $(tail -n 5 "$OUT"/app-*.log 2> /dev/null)"
+  exit 1
+}
+
+"${LOAD_PIN[@]}" "$BENCH" sink --port=0 > "$OUT/sink.log" 2>&1 &
+PIDS[sink]=$!
+for _ in $(seq 1 100); do SINK_PORT=$(sed -n 's/^listening on //p' "$OUT/sink.log"); [ -n "$SINK_PORT" ] && break; sleep 0.1; done
+[ -n "${SINK_PORT:-}" ] || { log "the OTLP sink did not start: $(cat "$OUT/sink.log")"; exit 1; }
+
+start_app() {
+  local name=$1 grpc_port=$2 governor_port=$3
+  mkdir -p "$OUT/logs-$name"
+  "${SERVER_PIN[@]}" "$BENCH" app --config="$CONFIGS/$name.toml" --server.grpc.port="$grpc_port" \
+    --server.governor.port="$governor_port" --logger.ego.dir="$OUT/logs-$name" --logger.default.dir="$OUT/logs-$name" \
+    --trace.otlp.endpoint="http://127.0.0.1:$SINK_PORT" > "$OUT/app-$name.log" 2>&1 &
+  PIDS[$name]=$!
+  PORTS[$name]=$grpc_port
+  wait_port "$grpc_port"
+  log "app $name on 127.0.0.1:$grpc_port (governor $governor_port)"
+}
+
+start_app on 19102 19103
+start_app off 19112 19113
+
+declare -A RPS
+SCENARIO=unary-16
+CONCURRENCIES=(50 200)
+for round in $(seq 1 "$ROUNDS"); do
+  for concurrency in "${CONCURRENCIES[@]}"; do
+    for name in on off; do
+      RPS[$name,$concurrency]=$(best "${RPS[$name,$concurrency]:-0}" "$(run_h2load "$SCENARIO" "$concurrency" "$name" "$round")")
+    done
+  done
+done
+
+# The application really observed the calls: access lines in its log, ego_server_handle_total on /metrics.
+ACCESS_LINES=$(cat "$OUT"/logs-on/* 2> /dev/null | grep -c '"msg":"access"' || true)
+METRIC=$(curl -s "http://127.0.0.1:19103/metrics" | grep -m 1 '^ego_server_handle_total' || true)
+stop_servers
+EXPORTS=$(sed -n 's/^exports received: //p' "$OUT/sink.log")
+
+{
+  echo "Unary echo (16 B) through an Ego application: h2load requests/s, best of $ROUNDS rounds"
+  echo
+  echo "| streams | interceptors off | access log + metrics + tracing 10% | on / off |"
+  echo "|---:|---:|---:|---:|"
+  for concurrency in "${CONCURRENCIES[@]}"; do
+    printf '| %s | %.0f | %.0f | %s |\n' "$concurrency" "${RPS[off,$concurrency]}" "${RPS[on,$concurrency]}" "$(ratio "${RPS[on,$concurrency]}" "${RPS[off,$concurrency]}")"
+  done
+  echo
+  echo "Checks: $ACCESS_LINES access-log lines written; OTLP exports received: ${EXPORTS:-0}; first metric line: ${METRIC:-none}"
+} | tee "$OUT/results.md"
+echo "raw output: $OUT" >&2
