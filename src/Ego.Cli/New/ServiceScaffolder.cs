@@ -20,8 +20,10 @@ internal static class ServiceScaffolder
         ("src/Project/Project.csproj", "src/Project/Project.csproj", null),
         ("src/Project/Program.cs", "src/Project/Program.cs", null),
         ("src/Project/Greeting.cs", "src/Project/Greeting.cs", null),
+        ("src/Project/GreeterErrors.cs", "src/Project/GreeterErrors.cs", "httpOnly"),
         ("src/Project/Services/GreeterService.cs", "src/Project/Services/GreeterService.cs", "grpc"),
         ("src/Project/Protos/greeter.proto", "src/Project/Protos/ProtoDirectory/greeter.proto", "grpc"),
+        ("src/Project/Protos/errors.proto", "src/Project/Protos/ProtoDirectory/errors.proto", "grpc"),
         ("src/Project/config/local.toml", "src/Project/config/local.toml", null),
         ("tests/Project.Tests/Project.Tests.csproj", "tests/Project.Tests/Project.Tests.csproj", null),
         ("tests/Project.Tests/GreetingTests.cs", "tests/Project.Tests/GreetingTests.cs", null),
@@ -40,6 +42,12 @@ internal static class ServiceScaffolder
         if (request.Kind is ServiceKind.Http or ServiceKind.Both)
         {
             flags.Add("http");
+        }
+
+        if (request.Kind is ServiceKind.Http)
+        {
+            // Without a proto the service's errors are written by hand, with the reasons protoc-gen-ego would give them.
+            flags.Add("httpOnly");
         }
 
         if (request.EgoSource is not null)

@@ -21,7 +21,7 @@ public sealed class NewCommandTests : IDisposable
             ".dockerignore", ".gitignore", "Directory.Build.props", "Directory.Packages.props", "Dockerfile", "OrderApi.slnx", "README.md",
             "deploy/k8s/configmap.yaml", "deploy/k8s/deployment.yaml", "deploy/k8s/service.yaml",
             "src/OrderApi/Greeting.cs", "src/OrderApi/OrderApi.csproj", "src/OrderApi/Program.cs",
-            "src/OrderApi/Protos/order_api/v1/greeter.proto", "src/OrderApi/Services/GreeterService.cs", "src/OrderApi/config/local.toml",
+            "src/OrderApi/Protos/order_api/v1/errors.proto", "src/OrderApi/Protos/order_api/v1/greeter.proto", "src/OrderApi/Services/GreeterService.cs", "src/OrderApi/config/local.toml",
             "tests/OrderApi.Tests/GreeterServiceTests.cs", "tests/OrderApi.Tests/GreetingTests.cs", "tests/OrderApi.Tests/OrderApi.Tests.csproj",
         ];
         Assert.Equal(expected, Files("order-api"));
@@ -29,6 +29,9 @@ public sealed class NewCommandTests : IDisposable
         Assert.Contains("<EgoVersion>1.2.3</EgoVersion>", temp.Read("order-api/Directory.Packages.props"));
         Assert.Contains("app.MapGet(\"/hello/{name}\"", temp.Read("order-api/src/OrderApi/Program.cs"));
         Assert.Contains("AddService<GreeterService>().AddHealth()", temp.Read("order-api/src/OrderApi/Program.cs"));
+        Assert.Contains("app.UseEgoErrors();", temp.Read("order-api/src/OrderApi/Program.cs"));
+        Assert.Contains("<PackageReference Include=\"Ego.Http\" />", temp.Read("order-api/src/OrderApi/OrderApi.csproj"));
+        Assert.Contains("GreeterErrors.GreeterErrorNameEmpty.Is(error)", temp.Read("order-api/tests/OrderApi.Tests/GreeterServiceTests.cs"));
         Assert.Contains("InMemoryGrpcServer.StartAsync", temp.Read("order-api/tests/OrderApi.Tests/GreeterServiceTests.cs"));
     }
 
@@ -47,6 +50,41 @@ public sealed class NewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task New_Grpc_DeclaresNameEmptyInAnErrorsProto()
+    {
+        var (code, _, error) = await Egoctl.RunAsync("new", "shop", "-o", temp.Path("shop"));
+        Assert.True(code == 0, error);
+
+        var errors = temp.Read("shop/src/Shop/Protos/shop/v1/errors.proto");
+
+        Assert.StartsWith("// @plugins=protoc-gen-go-errors\n", errors);
+        Assert.Contains("package shop.v1;", errors);
+        Assert.Matches(@"// @code=INVALID_ARGUMENT\n(  //.*\n)*  GREETER_ERROR_NAME_EMPTY = 1;", errors);
+        Assert.Contains("throw GreeterErrors.GreeterErrorNameEmpty.WithMessage(", temp.Read("shop/src/Shop/Greeting.cs"));
+        Assert.False(File.Exists(temp.Path("shop", "src", "Shop", "GreeterErrors.cs")));
+        Assert.DoesNotContain("Ego.Http", temp.Read("shop/src/Shop/Shop.csproj"));
+    }
+
+    [Theory]
+    [InlineData("grpc")]
+    [InlineData("http")]
+    [InlineData("both")]
+    public async Task New_AnyKind_ServesTheGovernorOnThePrometheusPort(string kind)
+    {
+        var (code, _, error) = await Egoctl.RunAsync("new", "shop", "--kind", kind, "-o", temp.Path("shop"));
+        Assert.True(code == 0, error);
+
+        Assert.Contains("builder.Services.AddEgoGovernor();", temp.Read("shop/src/Shop/Program.cs"));
+        Assert.Contains("<PackageReference Include=\"Ego.Governor\" />", temp.Read("shop/src/Shop/Shop.csproj"));
+        Assert.Contains("<PackageVersion Include=\"Ego.Governor\" Version=\"$(EgoVersion)\" />", temp.Read("shop/Directory.Packages.props"));
+        Assert.Contains("[server.governor]\nhost = \"0.0.0.0\"\nport = 9003\n", temp.Read("shop/src/Shop/config/local.toml"));
+        var deployment = temp.Read("shop/deploy/k8s/deployment.yaml");
+        Assert.Contains("prometheus.io/port: \"9003\"", deployment);
+        Assert.Matches(@"- name: governor\s+containerPort: 9003\s", deployment);
+        Assert.DoesNotContain("9003", temp.Read("shop/deploy/k8s/service.yaml"));
+    }
+
+    [Fact]
     public async Task New_Http_HasNoProtoAndNoGrpcPackages()
     {
         var (code, _, error) = await Egoctl.RunAsync("new", "web", "--kind", "http", "-o", temp.Path("web"));
@@ -56,6 +94,21 @@ public sealed class NewCommandTests : IDisposable
         Assert.DoesNotContain("Ego.Grpc", temp.Read("web/src/Web/Web.csproj"));
         Assert.DoesNotContain("[server.grpc]", temp.Read("web/src/Web/config/local.toml"));
         Assert.Contains("httpGet", temp.Read("web/deploy/k8s/deployment.yaml"));
+    }
+
+    [Fact]
+    public async Task New_Http_ReadinessIsTheHealthCheckProbeAndErrorsAreRendered()
+    {
+        var (code, _, error) = await Egoctl.RunAsync("new", "web", "--kind", "http", "-o", temp.Path("web"));
+        Assert.True(code == 0, error);
+
+        var program = temp.Read("web/src/Web/Program.cs");
+        Assert.DoesNotContain("MapGet(\"/health\"", program);
+        Assert.Contains("app.UseEgoErrors();", program);
+        Assert.Contains("<PackageReference Include=\"Ego.Http\" />", temp.Read("web/src/Web/Web.csproj"));
+        Assert.Matches(@"httpHeaders:\s+- name: X-Health-Check\s+value: ""1""", temp.Read("web/deploy/k8s/deployment.yaml"));
+        Assert.Contains("\"web.v1.GREETER_ERROR_NAME_EMPTY\"", temp.Read("web/src/Web/GreeterErrors.cs"));
+        Assert.Contains("GreeterErrors.GreeterErrorNameEmpty.Is(error)", temp.Read("web/tests/Web.Tests/GreetingTests.cs"));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace Ego.Cli.Tests.New;
 
 /// <summary>
 /// What a user does first: create a service, build it, run its tests; then add rpcs and a service to the proto,
-/// run egoctl gen, and build and test again. Takes minutes (packing Ego.*, two restores and builds).
+/// run egoctl gen, and build and test again; and the HTTP-only kind, built and tested. Takes minutes (packing Ego.*, two restores and builds).
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class NewServiceEndToEndTests(EgoPackageFeed feed) : IClassFixture<EgoPackageFeed>
@@ -42,6 +42,16 @@ public sealed class NewServiceEndToEndTests(EgoPackageFeed feed) : IClassFixture
 
         var again = await Egoctl.RunAsync("gen", "--output", Path.Join(service, "src", "Demo"));
         Assert.Contains("0 created, 0 updated, 9 unchanged, 0 kept", again.Output);
+    }
+
+    [Fact]
+    public async Task NewHttp_BuildsAndPassesItsTests()
+    {
+        var service = Path.Join(feed.Root, "web");
+        var (code, _, error) = await Egoctl.RunAsync("new", "web", "--kind", "http", "-o", service, "--ego-version", feed.Version, "--ego-source", feed.Directory);
+        Assert.True(code == 0, error);
+
+        await BuildAndTestAsync(service, expectedTests: 2);
     }
 
     private static async Task BuildAndTestAsync(string service, int expectedTests)
