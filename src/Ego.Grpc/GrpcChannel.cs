@@ -39,6 +39,8 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
 
     internal ILogger Logger { get; }
 
+    internal ChannelCallCounters Calls { get; } = new();
+
     /// <summary>The addresses calls go to.</summary>
     public IReadOnlyList<Uri> Targets => _targets;
 

@@ -52,6 +52,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
             _requestCompression = CompressionProviders.Find(encoding)
                 ?? throw new RpcException(new Status(StatusCode.Internal, $"request compression '{encoding}' is not supported; supported: {CompressionProviders.AcceptEncoding}"));
         }
+
+        channel.Calls.OnStarted();
     }
 
     /// <summary>Static accessors for the call objects, so creating a call allocates no delegates.</summary>

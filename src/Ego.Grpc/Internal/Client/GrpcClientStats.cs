@@ -3,7 +3,7 @@ using Ego.Components;
 
 namespace Ego.Grpc.Internal.Client;
 
-/// <summary>What the governor's <c>/clients</c> page shows of a gRPC client: its config key and the targets it dials.</summary>
+/// <summary>What the governor's <c>/clients</c> page shows of a gRPC client: its config key, the targets it dials and its calls.</summary>
 internal sealed class GrpcClientStats(GrpcClient client) : IGovernorStats
 {
     public string Name => client.Name;
@@ -12,5 +12,11 @@ internal sealed class GrpcClientStats(GrpcClient client) : IGovernorStats
     {
         ["type"] = "grpc",
         ["targets"] = new JsonArray([.. client.Channel.Targets.Select(t => (JsonNode?)JsonValue.Create(t.ToString()))]),
+        ["calls"] = new JsonObject
+        {
+            ["started"] = client.Channel.Calls.Started,
+            ["inFlight"] = client.Channel.Calls.InFlight,
+            ["failed"] = client.Channel.Calls.Failed,
+        },
     };
 }
