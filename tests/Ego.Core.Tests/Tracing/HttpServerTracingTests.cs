@@ -1,3 +1,4 @@
+using Ego.Tests.Shared;
 using System.Diagnostics;
 using System.Text.Json;
 using Ego.Core.Tests.Hosting;

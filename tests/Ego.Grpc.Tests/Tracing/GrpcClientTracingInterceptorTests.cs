@@ -1,3 +1,4 @@
+using Ego.Tests.Shared;
 using System.Diagnostics;
 using Ego.Grpc.Tests.Support;
 using Ego.Tracing;

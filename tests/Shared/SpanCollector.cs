@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ego.Tracing;
 
-namespace Ego.Core.Tests.Tracing;
+namespace Ego.Tests.Shared;
 
 /// <summary>Records every finished span of the Ego source; tests pick theirs by trace id, as tests run in parallel.</summary>
 internal sealed class SpanCollector : IDisposable
