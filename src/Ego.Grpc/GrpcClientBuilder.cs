@@ -14,6 +14,7 @@ public sealed class GrpcClientBuilder
     private readonly CallerLocation _caller;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
     private TimeProvider _timeProvider = TimeProvider.System;
+    private Ego.Hosting.EgoEnvironment? _environment;
 
     internal GrpcClientBuilder(string name, GrpcClientOptions options, CallerLocation caller)
     {
@@ -47,6 +48,16 @@ public sealed class GrpcClientBuilder
         return this;
     }
 
+    /// <summary>The application's environment: its name is sent as <c>app</c>, its debug mode and extra keys apply.</summary>
+    public GrpcClientBuilder UseEnvironment(Ego.Hosting.EgoEnvironment environment)
+    {
+        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        return this;
+    }
+
+    /// <summary>Where debug lines go (standard output by default); tests capture them here.</summary>
+    internal TextWriter? DebugOutput { get; set; }
+
     /// <summary>Creates the client; with <c>enableBlock</c>, dials every address first.</summary>
     /// <exception cref="EgoStartupException">The address is invalid, or (with <c>onFail = "panic"</c>) the server cannot be reached.</exception>
     public GrpcClient Build()
@@ -66,11 +77,9 @@ public sealed class GrpcClientBuilder
             Dial(channel);
         }
 
-        var invoker = channel.CreateCallInvoker();
-        if (_interceptors.Count > 0)
-        {
-            invoker = invoker.Intercept([.. _interceptors]);
-        }
+        // The access-log and metrics interceptor runs outermost, then the added interceptors in order.
+        var invoker = channel.CreateCallInvoker().Intercept(
+            [Interceptors.Internal.DefaultInterceptors.Client(Name, Options, _environment, _loggerFactory, DebugOutput), .. _interceptors]);
 
         return new GrpcClient(Name, channel, invoker);
     }

@@ -15,6 +15,7 @@ public sealed class GrpcServerBuilder
     private TimeProvider _timeProvider = TimeProvider.System;
     private IServiceProvider? _services;
     private string _defaultHost = EgoEnvironmentDefaults.Host;
+    private EgoEnvironment? _environment;
 
     internal GrpcServerBuilder(string name, GrpcServerOptions options)
     {
@@ -66,6 +67,7 @@ public sealed class GrpcServerBuilder
     {
         ArgumentNullException.ThrowIfNull(environment);
         _defaultHost = environment.Host;
+        _environment = environment;
         return this;
     }
 
@@ -89,10 +91,17 @@ public sealed class GrpcServerBuilder
         return this;
     }
 
-    /// <summary>Binds every service; throws when two services define the same method or a service cannot be bound.</summary>
+    /// <summary>Where debug lines go (standard output by default); tests capture them here.</summary>
+    internal TextWriter? DebugOutput { get; set; }
+
+    /// <summary>
+    /// Binds every service; throws when two services define the same method or a service cannot be bound.
+    /// The access-log and metrics interceptor runs outermost, then the added interceptors in order.
+    /// </summary>
     public GrpcServer Build()
     {
         var host = string.IsNullOrEmpty(Options.Host) ? _defaultHost : Options.Host;
-        return new GrpcServer(Name, Options, host, [.. _registrations], [.. _interceptors], _loggerFactory, _timeProvider, _services);
+        Interceptor[] interceptors = [Interceptors.Internal.DefaultInterceptors.Server(Name, Options, host, _environment, _loggerFactory, DebugOutput), .. _interceptors];
+        return new GrpcServer(Name, Options, host, [.. _registrations], interceptors, _loggerFactory, _timeProvider, _services);
     }
 }
