@@ -225,6 +225,7 @@ public sealed class EgoApplicationBuilder
         {
             var options = ComponentConfiguration.Bind<HttpServerOptions>(web.Configuration, HttpServerOptions.DefaultKey, caller, "server.http").Options;
             Components.Register(HttpServerOptions.DefaultKey, options);
+            web.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new Observability.Internal.HttpObservabilityStartupFilter(options));
             var host = options.Host.Length > 0 ? options.Host : Environment.Host;
             web.WebHost.ConfigureKestrel(kestrel =>
             {

@@ -39,6 +39,9 @@ public sealed class AccessLogger
     /// <summary>The user frame <paramref name="exception"/> came from, in debug mode only.</summary>
     public string? FindCaller(Exception exception) => Settings.Debug ? DebugCaller.FromException(exception) : null;
 
+    /// <summary>Where <paramref name="handler"/> is written (from its PDB), in debug mode only.</summary>
+    public string? FindCaller(System.Reflection.MethodBase handler) => Settings.Debug ? SourceLocator.Find(handler) : null;
+
     /// <summary>True when <paramref name="cost"/> is over the slow threshold.</summary>
     public bool IsSlow(TimeSpan cost) => Settings.SlowThreshold > TimeSpan.Zero && cost > Settings.SlowThreshold;
 
@@ -82,7 +85,7 @@ public sealed class AccessLogger
         var i = 0;
         fields[i++] = new(EgoLogField.Comp, Settings.Component);
         fields[i++] = new(EgoLogField.CompName, Settings.Name);
-        fields[i++] = new(EgoLogField.Addr, Settings.Address);
+        fields[i++] = new(EgoLogField.Addr, record.Address ?? Settings.Address);
         fields[i++] = new(EgoLogField.Method, record.Method);
         fields[i++] = new(EgoLogField.Cost, Math.Round(record.Cost.TotalMilliseconds, 3));
         fields[i++] = new(EgoLogField.Code, record.Code);

@@ -20,6 +20,9 @@ public readonly record struct AccessRecord
     /// <summary>The unexpected exception of a handler, logged with its stack as the <c>panic</c> event.</summary>
     public Exception? Panic { get; init; }
 
+    /// <summary>The address of this call when it differs per call (an HTTP client's host); <c>null</c> for the component's.</summary>
+    public string? Address { get; init; }
+
     public string PeerIp { get; init; }
 
     /// <summary>The calling application's name (the <c>app</c> metadata or header).</summary>

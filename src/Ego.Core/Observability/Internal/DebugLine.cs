@@ -24,7 +24,8 @@ internal static class DebugLine
         builder.Append(' ');
         Append(builder, nameColour, settings.Component + "." + settings.Name);
         builder.Append(' ');
-        Append(builder, nameColour, settings.Address.Length > 0 ? settings.Address : "-");
+        var address = record.Address ?? settings.Address;
+        Append(builder, nameColour, address.Length > 0 ? address : "-");
         builder.Append(' ');
         Append(builder, Yellow, "[" + record.Cost.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms]");
         builder.Append(' ');
