@@ -32,12 +32,12 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
         try
         {
             var response = await continuation(request, context).ConfigureAwait(false);
-            End(context, call, request, response, null);
+            End(context, call, continuation, request, response, null);
             return response;
         }
         catch (Exception exception)
         {
-            End(context, call, request, null, exception);
+            End(context, call, continuation, request, null, exception);
             throw;
         }
     }
@@ -48,12 +48,12 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
         try
         {
             var response = await continuation(requestStream, context).ConfigureAwait(false);
-            End(context, call, null, response, null);
+            End(context, call, continuation, null, response, null);
             return response;
         }
         catch (Exception exception)
         {
-            End(context, call, null, null, exception);
+            End(context, call, continuation, null, null, exception);
             throw;
         }
     }
@@ -64,11 +64,11 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
         try
         {
             await continuation(request, responseStream, context).ConfigureAwait(false);
-            End(context, call, request, null, null);
+            End(context, call, continuation, request, null, null);
         }
         catch (Exception exception)
         {
-            End(context, call, request, null, exception);
+            End(context, call, continuation, request, null, exception);
             throw;
         }
     }
@@ -79,11 +79,11 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
         try
         {
             await continuation(requestStream, responseStream, context).ConfigureAwait(false);
-            End(context, call, null, null, null);
+            End(context, call, continuation, null, null, null);
         }
         catch (Exception exception)
         {
-            End(context, call, null, null, exception);
+            End(context, call, continuation, null, null, exception);
             throw;
         }
     }
@@ -102,7 +102,7 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
         return new CallStart(type, peerName, extras, Stopwatch.GetTimestamp());
     }
 
-    private void End(ServerCallContext context, in CallStart call, object? request, object? response, Exception? exception)
+    private void End(ServerCallContext context, in CallStart call, Delegate continuation, object? request, object? response, Exception? exception)
     {
         var cost = Stopwatch.GetElapsedTime(call.Timestamp);
         var unexpected = false;
@@ -138,8 +138,23 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
             Request = access.WantsRequest ? request : null,
             Response = access.WantsResponse ? response : null,
             Extras = call.Extras,
-            Caller = !access.Settings.Debug ? null : exception is not null ? access.FindCaller(exception) : null,
+            Caller = Caller(continuation, exception),
         });
+    }
+
+    private string? Caller(Delegate continuation, Exception? exception)
+    {
+        if (!access.Settings.Debug)
+        {
+            return null;
+        }
+
+        if (exception is not null && access.FindCaller(exception) is { } thrower)
+        {
+            return thrower;
+        }
+
+        return HandlerLocator.Find(continuation) is { } handler ? access.FindCaller(handler) : null;
     }
 
     private KeyValuePair<string, string>[]? ReadExtras(Metadata headers)
