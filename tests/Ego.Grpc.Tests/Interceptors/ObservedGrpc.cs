@@ -18,7 +18,11 @@ internal sealed class ObservedGrpc : IAsyncDisposable
     public CallInvoker Invoker => Client.CallInvoker;
 
     /// <param name="settings">Extra config values, e.g. <c>("server:grpc:slowLogThreshold", "50ms")</c> or <c>("grpc:test:enableAccessInterceptor", "true")</c>.</param>
-    public static async Task<ObservedGrpc> StartAsync(AccessLogCapture capture, ServerServiceDefinition service, params (string Key, string Value)[] settings)
+    public static Task<ObservedGrpc> StartAsync(AccessLogCapture capture, ServerServiceDefinition service, params (string Key, string Value)[] settings)
+        => StartAsync(capture, service, _ => { }, settings);
+
+    /// <param name="configureClient">Adds interceptors to the client before it is built.</param>
+    public static async Task<ObservedGrpc> StartAsync(AccessLogCapture capture, ServerServiceDefinition service, Action<GrpcClientBuilder> configureClient, params (string Key, string Value)[] settings)
     {
         var serverBuilder = GrpcServer.Load(TestServer.Config([("server:grpc:host", "127.0.0.1"), ("server:grpc:port", "0"), .. settings]))
             .UseEnvironment(capture.Environment)
@@ -31,6 +35,7 @@ internal sealed class ObservedGrpc : IAsyncDisposable
             .UseEnvironment(capture.Environment)
             .UseLoggerFactory(capture.LoggerFactory);
         clientBuilder.DebugOutput = capture.DebugOutput;
+        configureClient(clientBuilder);
         return new ObservedGrpc(server, clientBuilder.Build());
     }
 
