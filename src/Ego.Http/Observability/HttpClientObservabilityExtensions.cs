@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Ego.Http.Observability;
 
 /// <summary>Adds EGO's access log, metrics and propagated headers to an <see cref="IHttpClientBuilder"/>.</summary>
-public static class HttpClientBuilderExtensions
+public static class HttpClientObservabilityExtensions
 {
     /// <summary>Component name of HTTP clients in access lines, as EGO's.</summary>
     public const string Component = "client.ehttp";
