@@ -98,6 +98,20 @@ public sealed class HttpServerObservabilityMiddlewareTests
     }
 
     [Fact]
+    public async Task Request_ReqAndResEnabled_WritesBodiesTruncated()
+    {
+        await using var http = await HttpApp.StartAsync(
+            app => app.MapPost("/echo", async (HttpRequest request) => "got " + await new StreamReader(request.Body).ReadToEndAsync()),
+            "--server.http.enableAccessInterceptorReq=true", "--server.http.enableAccessInterceptorRes=true", "--server.http.accessInterceptorReqMaxLength=4");
+        var response = await http.Client.PostAsync("/echo", new StringContent("abcdefgh"));
+        Assert.Equal("got abcdefgh", await response.Content.ReadAsStringAsync());
+
+        var line = Assert.Single(await http.AccessLinesAsync());
+        Assert.Equal("abcd...", line.GetProperty("req").GetString());
+        Assert.Equal("got abcdefgh", line.GetProperty("res").GetString());
+    }
+
+    [Fact]
     public async Task Request_ExtraKeyHeader_IsLoggedAndVisibleToHandler()
     {
         await using var http = await HttpApp.StartAsync(app => app.MapGet("/uid", () => CallExtras.Get("x-ego-uid") ?? "none"));
