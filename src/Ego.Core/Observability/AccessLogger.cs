@@ -45,6 +45,26 @@ public sealed class AccessLogger
     /// <summary>True when <paramref name="cost"/> is over the slow threshold.</summary>
     public bool IsSlow(TimeSpan cost) => Settings.SlowThreshold > TimeSpan.Zero && cost > Settings.SlowThreshold;
 
+    /// <summary>
+    /// True when a finished call produces output: a debug line, or an access line at a level the logger writes.
+    /// Lets callers skip gathering fields (peer address, error text) for calls nobody will see.
+    /// </summary>
+    public bool ShouldWrite(TimeSpan cost, int uniformCode, bool failed, bool panic)
+    {
+        if (Settings.Debug)
+        {
+            return true;
+        }
+
+        var slow = IsSlow(cost);
+        if (!Settings.Enabled && !failed && !slow)
+        {
+            return false;
+        }
+
+        return logger.IsEnabled(panic ? LogLevel.Error : AccessLogLevel.For(uniformCode, failed, slow));
+    }
+
     /// <summary>The event of a finished call: panic, error, slow or normal.</summary>
     public string EventOf(in AccessRecord record) =>
         record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : IsSlow(record.Cost) ? AccessEvent.Slow : AccessEvent.Normal;

@@ -81,7 +81,7 @@ public sealed class HttpServerObservabilityMiddleware
         var method = endpoint?.RoutePattern.RawText is { } pattern ? MethodOf(request.Method, pattern) : null;
         if (metrics)
         {
-            var statusText = status.ToString(CultureInfo.InvariantCulture);
+            var statusText = StatusTexts.Of(status);
             var label = method ?? Unmatched;
             var host = request.Host.Value ?? "";
             EgoCallMetrics.ServerCallStarted(CallMetricTypes.Http, label, peerName, host);
@@ -89,7 +89,7 @@ public sealed class HttpServerObservabilityMiddleware
         }
 
         var failed = status >= 400 || panic is not null;
-        if (!access.Settings.Enabled && !access.Settings.Debug && !failed && !access.IsSlow(cost))
+        if (!access.ShouldWrite(cost, status, failed, panic is not null))
         {
             return;
         }

@@ -178,13 +178,14 @@ public sealed class GrpcClientObservabilityInterceptor : Interceptor
         }
 
         var failed = status.StatusCode != StatusCode.OK;
-        if (!access.Settings.Enabled && !access.Settings.Debug && !failed && !access.IsSlow(cost))
+
+        // An exception that is not a gRPC outcome (a bug in an inner interceptor) is the client's panic.
+        var unexpected = exception is not (null or RpcException or OperationCanceledException);
+        if (!access.ShouldWrite(cost, GrpcCodes.ToHttp(status.StatusCode), failed, unexpected))
         {
             return;
         }
 
-        // An exception that is not a gRPC outcome (a failing marshaller, a bug in an interceptor) is the client's panic.
-        var unexpected = exception is not (null or RpcException or OperationCanceledException);
         access.Write(new AccessRecord
         {
             Method = method,

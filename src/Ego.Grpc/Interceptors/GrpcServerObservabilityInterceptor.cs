@@ -119,7 +119,7 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
             return;
         }
 
-        if (!access.Settings.Enabled && !access.Settings.Debug && !failed && !access.IsSlow(cost))
+        if (!access.ShouldWrite(cost, GrpcCodes.ToHttp(status.StatusCode), failed, unexpected))
         {
             return;
         }

@@ -84,14 +84,14 @@ public sealed class HttpClientObservabilityHandler : DelegatingHandler
         }
 
         var failed = error is not null || status >= 400;
-        if (!access.Settings.Enabled && !access.Settings.Debug && !failed && !access.IsSlow(cost))
-        {
-            return;
-        }
 
         // A transport failure has no HTTP status; as EGO's clients, it counts as a server-side failure.
         var uniform = response is null ? 500 : status;
         var unexpected = error is not (null or HttpRequestException or OperationCanceledException);
+        if (!access.ShouldWrite(cost, uniform, failed, unexpected))
+        {
+            return;
+        }
         access.Write(new AccessRecord
         {
             Method = request.Method.Method + "." + (request.RequestUri is { IsAbsoluteUri: true } uri ? uri.PathAndQuery : request.RequestUri?.ToString()),

@@ -17,6 +17,16 @@ public sealed class AccessLoggerTests
     }
 
     [Fact]
+    public void ShouldWrite_LoggerAtWarn_OnlyWarnAndErrorCallsAreWritten()
+    {
+        var access = new AccessLogger(new RecordingLogger { Minimum = LogLevel.Warning }, Settings(enabled: true));
+
+        Assert.False(access.ShouldWrite(TimeSpan.FromMilliseconds(1), 200, failed: false, panic: false));
+        Assert.True(access.ShouldWrite(TimeSpan.FromSeconds(2), 200, failed: false, panic: false));
+        Assert.True(access.ShouldWrite(TimeSpan.FromMilliseconds(1), 404, failed: true, panic: false));
+    }
+
+    [Fact]
     public void Write_ReqAndRes_TruncatedAtConfiguredLength()
     {
         var logger = new RecordingLogger();
@@ -90,7 +100,9 @@ public sealed class AccessLoggerTests
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public LogLevel Minimum { get; init; } = LogLevel.Trace;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= Minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
