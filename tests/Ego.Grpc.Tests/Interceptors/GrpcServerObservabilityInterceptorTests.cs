@@ -184,6 +184,27 @@ public sealed class GrpcServerObservabilityInterceptorTests
         Assert.False(seconds.ContainsKey("code"));
     }
 
+    [Fact]
+    public async Task HealthCheck_SkipHealthLogOn_WritesNoLineUnlessTurnedOff()
+    {
+        var check = new Method<string, string>(MethodType.Unary, "grpc.health.v1.Health", "Check", Marshallers.StringMarshaller, Marshallers.StringMarshaller);
+        var health = ServerServiceDefinition.CreateBuilder().AddMethod(check, (request, _) => Task.FromResult(request)).Build();
+        using var skipping = new AccessLogCapture();
+        await using (var grpc = await ObservedGrpc.StartAsync(skipping, health))
+        {
+            await grpc.Invoker.AsyncUnaryCall(check, null, new CallOptions(), "");
+        }
+
+        using var logging = new AccessLogCapture();
+        await using (var grpc = await ObservedGrpc.StartAsync(logging, health, ("server:grpc:enableSkipHealthLog", "false")))
+        {
+            await grpc.Invoker.AsyncUnaryCall(check, null, new CallOptions(), "");
+        }
+
+        Assert.Empty(ServerLines(skipping));
+        Assert.Equal("/grpc.health.v1.Health/Check", Assert.Single(ServerLines(logging)).GetProperty("method").GetString());
+    }
+
     private static List<JsonElement> ServerLines(AccessLogCapture capture) =>
         [.. capture.AccessLines().Where(l => l.GetProperty("comp").GetString() == "server.egrpc")];
 }
