@@ -15,6 +15,7 @@ public sealed class GrpcClientBuilder
     private readonly CallerLocation _caller;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
     private TimeProvider _timeProvider = TimeProvider.System;
+    private Ego.Hosting.EgoEnvironment? _environment;
 
     internal GrpcClientBuilder(string name, GrpcClientOptions options, CallerLocation caller)
     {
@@ -48,6 +49,16 @@ public sealed class GrpcClientBuilder
         return this;
     }
 
+    /// <summary>The application's environment: its name is sent as <c>app</c>, its debug mode and extra keys apply.</summary>
+    public GrpcClientBuilder UseEnvironment(Ego.Hosting.EgoEnvironment environment)
+    {
+        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        return this;
+    }
+
+    /// <summary>Where debug lines go (standard output by default); tests capture them here.</summary>
+    internal TextWriter? DebugOutput { get; set; }
+
     /// <summary>Creates the client; with <c>enableBlock</c>, dials every address first.</summary>
     /// <exception cref="EgoStartupException">The address is invalid, or (with <c>onFail = "panic"</c>) the server cannot be reached.</exception>
     public GrpcClient Build()
@@ -67,12 +78,13 @@ public sealed class GrpcClientBuilder
             Dial(channel);
         }
 
-        var invoker = channel.CreateCallInvoker();
-        Interceptor[] interceptors = Options.EnableTraceInterceptor ? [new GrpcClientTracingInterceptor(Options.Addr), .. _interceptors] : [.. _interceptors];
-        if (interceptors.Length > 0)
-        {
-            invoker = invoker.Intercept(interceptors);
-        }
+        // Outermost first: the trace span, so the access log and metrics see it; then the access-log and metrics
+        // interceptor; then the added interceptors in order.
+        var defaults = Interceptors.Internal.DefaultInterceptors.Client(Name, Options, _environment, _loggerFactory, DebugOutput);
+        Interceptor[] interceptors = Options.EnableTraceInterceptor
+            ? [new GrpcClientTracingInterceptor(Options.Addr), defaults, .. _interceptors]
+            : [defaults, .. _interceptors];
+        var invoker = channel.CreateCallInvoker().Intercept(interceptors);
 
         return new GrpcClient(Name, channel, invoker);
     }

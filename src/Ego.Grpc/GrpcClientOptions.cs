@@ -33,11 +33,36 @@ public sealed class GrpcClientOptions : IComponentOptions
     /// <summary>HTTP/2 keepalive pings.</summary>
     public GrpcClientKeepaliveOptions KeepAlive { get; set; } = new();
 
+    /// <summary>Writes an access line for every call; errors and slow calls are written regardless.</summary>
+    public bool EnableAccessInterceptor { get; set; }
+
+    /// <summary>Adds the request as <c>req</c> to access lines.</summary>
+    public bool EnableAccessInterceptorReq { get; set; }
+
+    /// <summary>Adds the response as <c>res</c> to access lines.</summary>
+    public bool EnableAccessInterceptorRes { get; set; }
+
+    /// <summary>Characters of <c>req</c> kept.</summary>
+    public int AccessInterceptorReqMaxLength { get; set; } = 4096;
+
+    /// <summary>Characters of <c>res</c> kept.</summary>
+    public int AccessInterceptorResMaxLength { get; set; } = 4096;
+
+    /// <summary>Calls longer than this are logged as <c>slow</c> (warning); zero turns it off (EGO: 600ms).</summary>
+    public TimeSpan SlowLogThreshold { get; set; } = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>Records the <c>ego_client_*</c> metrics.</summary>
+    public bool EnableMetricInterceptor { get; set; } = true;
+
+    /// <summary>Sends the application name as the <c>app</c> metadata, which servers log as <c>peerName</c>.</summary>
+    public bool EnableAppNameInterceptor { get; set; } = true;
+
     /// <summary>Trace every call (client span, <c>traceparent</c> injection); EGO's key.</summary>
     public bool EnableTraceInterceptor { get; set; } = true;
 
     public void Validate(ICollection<ComponentOptionError> errors)
     {
+        Interceptors.Internal.ObservabilityOptionChecks.Check(errors, AccessInterceptorReqMaxLength, AccessInterceptorResMaxLength, SlowLogThreshold);
         if (string.IsNullOrWhiteSpace(Addr))
         {
             errors.Add(new("addr", "is empty: expected host:port, e.g. \"127.0.0.1:9002\""));

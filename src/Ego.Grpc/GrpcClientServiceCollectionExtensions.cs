@@ -35,6 +35,11 @@ public static class GrpcClientServiceCollectionExtensions
                 builder.UseLoggerFactory(loggerFactory);
             }
 
+            if (provider.GetService<Ego.Hosting.EgoEnvironment>() is { } environment)
+            {
+                builder.UseEnvironment(environment);
+            }
+
             if (provider.GetService<TimeProvider>() is { } timeProvider)
             {
                 builder.UseTimeProvider(timeProvider);

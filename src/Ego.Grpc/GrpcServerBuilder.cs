@@ -17,6 +17,7 @@ public sealed class GrpcServerBuilder
     private IServiceProvider? _services;
     private string _defaultHost = EgoEnvironmentDefaults.Host;
     private string _traceIdName = EgoEnvironmentDefaults.TraceIdName;
+    private EgoEnvironment? _environment;
 
     internal GrpcServerBuilder(string name, GrpcServerOptions options)
     {
@@ -69,6 +70,7 @@ public sealed class GrpcServerBuilder
         ArgumentNullException.ThrowIfNull(environment);
         _defaultHost = environment.Host;
         _traceIdName = environment.TraceIdName;
+        _environment = environment;
         return this;
     }
 
@@ -92,11 +94,20 @@ public sealed class GrpcServerBuilder
         return this;
     }
 
-    /// <summary>Binds every service; throws when two services define the same method or a service cannot be bound.</summary>
+    /// <summary>Where debug lines go (standard output by default); tests capture them here.</summary>
+    internal TextWriter? DebugOutput { get; set; }
+
+    /// <summary>
+    /// Binds every service; throws when two services define the same method or a service cannot be bound.
+    /// The access-log and metrics interceptor runs outermost, then the added interceptors in order.
+    /// </summary>
     public GrpcServer Build()
     {
         var host = string.IsNullOrEmpty(Options.Host) ? _defaultHost : Options.Host;
-        Interceptor[] interceptors = Options.EnableTraceInterceptor ? [new GrpcServerTracingInterceptor(_traceIdName), .. _interceptors] : [.. _interceptors];
+        var defaults = Interceptors.Internal.DefaultInterceptors.Server(Name, Options, host, _environment, _loggerFactory, DebugOutput);
+        Interceptor[] interceptors = Options.EnableTraceInterceptor
+            ? [new GrpcServerTracingInterceptor(_traceIdName), defaults, .. _interceptors]
+            : [defaults, .. _interceptors];
         return new GrpcServer(Name, Options, host, [.. _registrations], interceptors, _loggerFactory, _timeProvider, _services);
     }
 }

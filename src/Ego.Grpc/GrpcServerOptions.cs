@@ -42,11 +42,36 @@ public sealed class GrpcServerOptions : IComponentOptions
     /// <summary>PEM private key of <see cref="CertFile"/>.</summary>
     public string KeyFile { get; set; } = "";
 
+    /// <summary>Writes an access line for every call; errors and slow calls are written regardless.</summary>
+    public bool EnableAccessInterceptor { get; set; } = true;
+
+    /// <summary>Adds the request as <c>req</c> to access lines.</summary>
+    public bool EnableAccessInterceptorReq { get; set; }
+
+    /// <summary>Adds the response as <c>res</c> to access lines.</summary>
+    public bool EnableAccessInterceptorRes { get; set; }
+
+    /// <summary>Characters of <c>req</c> kept (EGO: 4 KiB).</summary>
+    public int AccessInterceptorReqMaxLength { get; set; } = 4096;
+
+    /// <summary>Characters of <c>res</c> kept (EGO: 4 KiB).</summary>
+    public int AccessInterceptorResMaxLength { get; set; } = 4096;
+
+    /// <summary>Calls longer than this are logged as <c>slow</c> (warning); zero turns it off.</summary>
+    public TimeSpan SlowLogThreshold { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Records the <c>ego_server_*</c> metrics.</summary>
+    public bool EnableMetricInterceptor { get; set; } = true;
+
+    /// <summary>Leaves successful health checks out of the access log.</summary>
+    public bool EnableSkipHealthLog { get; set; } = true;
+
     /// <summary>Trace every call (server span, <c>traceparent</c> extraction, trace id response header); EGO's key.</summary>
     public bool EnableTraceInterceptor { get; set; } = true;
 
     public void Validate(ICollection<ComponentOptionError> errors)
     {
+        Interceptors.Internal.ObservabilityOptionChecks.Check(errors, AccessInterceptorReqMaxLength, AccessInterceptorResMaxLength, SlowLogThreshold);
         if (Port is < 0 or > 65535)
         {
             errors.Add(new("port", $"{Port} is out of range: expected 0-65535"));

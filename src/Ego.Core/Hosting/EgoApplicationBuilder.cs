@@ -238,6 +238,7 @@ public sealed class EgoApplicationBuilder
         {
             var options = ComponentConfiguration.Bind<HttpServerOptions>(web.Configuration, HttpServerOptions.DefaultKey, caller, "server.http").Options;
             Components.Register(HttpServerOptions.DefaultKey, options);
+            web.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new Observability.Internal.HttpObservabilityStartupFilter(options));
             var host = options.Host.Length > 0 ? options.Host : Environment.Host;
             web.Services.AddSingleton<IStartupFilter>(new HttpTracingStartupFilter(Environment.TraceIdName));
             web.WebHost.ConfigureKestrel(kestrel =>

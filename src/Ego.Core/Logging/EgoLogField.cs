@@ -12,6 +12,9 @@ public static class EgoLogField
     public const string Method = "method";
     public const string Cost = "cost";
     public const string Code = "code";
+
+    /// <summary>The HTTP-equivalent status of a call (EGO's uniform code).</summary>
+    public const string UniformCode = "ucode";
     public const string Event = "event";
     public const string Error = "error";
     public const string Tid = "tid";

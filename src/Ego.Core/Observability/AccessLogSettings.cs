@@ -1,0 +1,44 @@
+namespace Ego.Observability;
+
+/// <summary>How one component (a server or a client) writes its access lines, debug lines and extra fields.</summary>
+public sealed class AccessLogSettings
+{
+    /// <summary>Default longest <c>req</c>/<c>res</c> text, as EGO's 4 KiB.</summary>
+    public const int DefaultMaxLength = 4096;
+
+    /// <summary>Component kind written as <c>comp</c>, e.g. <c>server.egrpc</c>.</summary>
+    public required string Component { get; init; }
+
+    /// <summary>Config key of the instance, written as <c>compName</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The address served or called, written as <c>addr</c>.</summary>
+    public string Address { get; set; } = "";
+
+    /// <summary>Writes a line for every call; when off, only errors and slow calls are written.</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>Adds the request as <c>req</c>.</summary>
+    public bool EnableRequest { get; init; }
+
+    /// <summary>Adds the response as <c>res</c>.</summary>
+    public bool EnableResponse { get; init; }
+
+    /// <summary>Characters of <c>req</c> kept; longer text is cut and ends with <c>...</c>.</summary>
+    public int RequestMaxLength { get; init; } = DefaultMaxLength;
+
+    /// <summary>Characters of <c>res</c> kept; longer text is cut and ends with <c>...</c>.</summary>
+    public int ResponseMaxLength { get; init; } = DefaultMaxLength;
+
+    /// <summary>Calls longer than this are slow; zero or less never is.</summary>
+    public TimeSpan SlowThreshold { get; init; }
+
+    /// <summary>Prints the coloured one-line summary of every call (<c>EGO_DEBUG</c>).</summary>
+    public bool Debug { get; init; }
+
+    /// <summary>Metadata or header keys (lower case) written as fields and passed on to downstream calls (<c>EGO_LOG_EXTRA_KEYS</c>).</summary>
+    public IReadOnlyList<string> ExtraKeys { get; init; } = [];
+
+    /// <summary>Where debug lines go; <c>null</c> for standard output.</summary>
+    public TextWriter? DebugOutput { get; init; }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Ego.Observability;
+
+namespace Ego.Grpc.Tests.Interceptors;
+
+/// <summary>Records the measurements of the <c>Ego.Calls</c> meter, with their labels, while alive.</summary>
+internal sealed class CallMetricsListener : IDisposable
+{
+    private readonly MeterListener listener = new();
+
+    public CallMetricsListener()
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == EgoCallMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Add(i.Name, value, tags));
+        listener.SetMeasurementEventCallback<double>((i, value, tags, _) => Add(i.Name, value, tags));
+        listener.Start();
+    }
+
+    public ConcurrentQueue<(string Name, double Value, Dictionary<string, string> Labels)> Measurements { get; } = new();
+
+    /// <summary>Measurements of <paramref name="name"/> whose <paramref name="label"/> is <paramref name="value"/>.</summary>
+    public List<Dictionary<string, string>> Where(string name, string label, string value) =>
+        [.. Measurements.Where(m => m.Name == name && m.Labels.GetValueOrDefault(label) == value).Select(m => m.Labels)];
+
+    public void Dispose() => listener.Dispose();
+
+    private void Add(string name, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var labels = new Dictionary<string, string>();
+        foreach (var tag in tags)
+        {
+            labels[tag.Key] = tag.Value?.ToString() ?? "";
+        }
+
+        Measurements.Enqueue((name, value, labels));
+    }
+}
