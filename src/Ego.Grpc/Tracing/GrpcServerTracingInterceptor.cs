@@ -69,7 +69,12 @@ internal sealed class GrpcServerTracingInterceptor(string traceIdHeader) : Inter
 
     private Activity? Start(ServerCallContext context)
     {
-        TraceContext.TryExtract(context.RequestHeaders, GrpcSpans.MetadataGetter, out var parent);
+        // Read from the HTTP request when there is one: RequestHeaders would turn every header into metadata first.
+        var http = context.GetHttpContext();
+        ActivityContext parent;
+        _ = http is null
+            ? TraceContext.TryExtract(context.RequestHeaders, GrpcSpans.MetadataGetter, out parent)
+            : TraceContext.TryExtract(http.Request.Headers, GrpcSpans.HeaderGetter, out parent);
         var name = GrpcSpans.SpanName(context.Method);
         var activity = EgoTracing.StartServerSpan(name, parent);
         if (activity is null)
@@ -77,7 +82,6 @@ internal sealed class GrpcServerTracingInterceptor(string traceIdHeader) : Inter
             return null;
         }
 
-        var http = context.GetHttpContext();
         if (http is not null)
         {
             http.Response.Headers[traceIdHeader] = activity.TraceId.ToHexString();

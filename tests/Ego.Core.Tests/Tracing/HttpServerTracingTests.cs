@@ -1,8 +1,8 @@
-using Ego.Tests.Shared;
 using System.Diagnostics;
 using System.Text.Json;
 using Ego.Core.Tests.Hosting;
 using Ego.Hosting;
+using Ego.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
-using Ego.Tests.Shared;
 using System.Diagnostics;
 using Ego.Grpc.Tests.Support;
+using Ego.Tests.Shared;
 using Ego.Tracing;
 
 namespace Ego.Grpc.Tests.Tracing;
