@@ -181,14 +181,22 @@ public sealed class PrometheusMetricsCollectorTests
             histogram.Record(0.01, route, method);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
+        // Collectors that other tests start in parallel listen to every meter and allocate once when they first see
+        // this label set; a cost of recording itself would show in every round, so the least of three rounds counts.
+        var least = long.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            counter.Add(1, route, method);
-            histogram.Record(0.01, route, method);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 10_000; i++)
+            {
+                counter.Add(1, route, method);
+                histogram.Record(0.01, route, method);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, least);
     }
 
     [Fact]
