@@ -1,21 +1,25 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Ego.Grpc.Bench.Kestrel;
 
 /// <summary>
 /// A bare Kestrel h2c endpoint answering the Echo service's paths with the bytes a gRPC server would write, and
-/// nothing else: no gRPC stack, no routing, no middleware. It bounds what any gRPC server on Kestrel can reach.
+/// nothing else: a raw request delegate on <see cref="KestrelServer"/> (no hosting layer, routing or middleware), so
+/// it bounds what any gRPC server on Kestrel can reach.
 /// </summary>
 public sealed class BareGrpcEndpoint : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly KestrelServer _kestrel;
 
-    private BareGrpcEndpoint(WebApplication app, int port)
+    private BareGrpcEndpoint(KestrelServer kestrel, int port)
     {
-        _app = app;
+        _kestrel = kestrel;
         Port = port;
     }
 
@@ -26,28 +30,30 @@ public sealed class BareGrpcEndpoint : IAsyncDisposable
     public static async Task<BareGrpcEndpoint> StartAsync(IPEndPoint endPoint, int maxStreamsPerConnection = 100, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
+
+        // The same limits GrpcServer sets, so both servers run under the same rules.
+        var options = new KestrelServerOptions
         {
-            // The same limits GrpcServer sets, so both servers run under the same rules.
-            options.AddServerHeader = false;
-            options.Limits.MaxRequestBodySize = null;
-            options.Limits.MinRequestBodyDataRate = null;
-            options.Limits.MinResponseDataRate = null;
-            options.Limits.Http2.MaxStreamsPerConnection = maxStreamsPerConnection;
-            options.Listen(endPoint, listen => listen.Protocols = HttpProtocols.Http2);
-        });
-        var app = builder.Build();
-        app.Run(EchoHandler.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Urls.First();
-        return new BareGrpcEndpoint(app, new Uri(address).Port);
+            AddServerHeader = false,
+            ApplicationServices = new ServiceCollection().AddSingleton(NullLoggerFactory.Instance).BuildServiceProvider(),
+        };
+        options.Limits.MaxRequestBodySize = null;
+        options.Limits.MinRequestBodyDataRate = null;
+        options.Limits.MinResponseDataRate = null;
+        options.Limits.Http2.MaxStreamsPerConnection = maxStreamsPerConnection;
+        options.Limits.KeepAliveTimeout = TimeSpan.FromDays(365);
+        options.Listen(endPoint, listen => listen.Protocols = HttpProtocols.Http2);
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
+        var kestrel = new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance);
+        await kestrel.StartAsync(new EchoApplication(), cancellationToken).ConfigureAwait(false);
+        var address = kestrel.Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BareGrpcEndpoint(kestrel, new Uri(address).Port);
     }
 
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _kestrel.StopAsync(timeout.Token).ConfigureAwait(false);
+        _kestrel.Dispose();
     }
 }

@@ -18,15 +18,37 @@ internal static class EchoHandler
 
     private static readonly ConcurrentDictionary<int, byte[]> Frames = new();
 
-    public static async Task HandleAsync(HttpContext context)
+    /// <summary>
+    /// Not async when the whole request is already in (the usual case): Unary then writes its answer and returns, and
+    /// Kestrel sends headers, data and trailers together when the delegate completes.
+    /// </summary>
+    public static Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value;
         if (path is not (UnaryPath or StreamPath))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
+            return Task.CompletedTask;
         }
 
+        var reader = context.Request.BodyReader;
+        if (reader.TryRead(out var result))
+        {
+            if (result.IsCompleted && path == UnaryPath)
+            {
+                WriteUnary(context, result.Buffer);
+                reader.AdvanceTo(result.Buffer.End);
+                return Task.CompletedTask;
+            }
+
+            reader.AdvanceTo(result.Buffer.Start);
+        }
+
+        return HandleSlowAsync(context, path);
+    }
+
+    private static async Task HandleSlowAsync(HttpContext context, string path)
+    {
         var reader = context.Request.BodyReader;
         var result = await reader.ReadAsync(context.RequestAborted);
         while (!result.IsCompleted)
@@ -35,29 +57,40 @@ internal static class EchoHandler
             result = await reader.ReadAsync(context.RequestAborted);
         }
 
-        context.Response.ContentType = "application/grpc";
-        var writer = context.Response.BodyWriter;
         if (path == UnaryPath)
         {
-            writer.Write(result.Buffer.IsSingleSegment ? result.Buffer.FirstSpan : result.Buffer.ToArray());
+            WriteUnary(context, result.Buffer);
             reader.AdvanceTo(result.Buffer.End);
-            await writer.FlushAsync(context.RequestAborted);
+            return;
         }
-        else
-        {
-            var (count, size) = ReadStreamRequest(result.Buffer);
-            reader.AdvanceTo(result.Buffer.End);
-            if (count < 0 || size is < 0 or > MaxStreamSize)
-            {
-                context.Response.AppendTrailer("grpc-status", "3");
-                return;
-            }
 
-            var frame = Frames.GetOrAdd(size, CreateFrame);
-            for (var i = 0; i < count; i++)
-            {
-                await writer.WriteAsync(frame, context.RequestAborted);
-            }
+        context.Response.ContentType = "application/grpc";
+        var writer = context.Response.BodyWriter;
+        var (count, size) = ReadStreamRequest(result.Buffer);
+        reader.AdvanceTo(result.Buffer.End);
+        if (count < 0 || size is < 0 or > MaxStreamSize)
+        {
+            context.Response.AppendTrailer("grpc-status", "3");
+            return;
+        }
+
+        var frame = Frames.GetOrAdd(size, CreateFrame);
+        for (var i = 0; i < count; i++)
+        {
+            await writer.WriteAsync(frame, context.RequestAborted);
+        }
+
+        context.Response.AppendTrailer("grpc-status", "0");
+    }
+
+    /// <summary>Echoes the request message, which is the serialized response, with the status in trailers.</summary>
+    private static void WriteUnary(HttpContext context, ReadOnlySequence<byte> request)
+    {
+        context.Response.ContentType = "application/grpc";
+        var writer = context.Response.BodyWriter;
+        foreach (var segment in request)
+        {
+            writer.Write(segment.Span);
         }
 
         context.Response.AppendTrailer("grpc-status", "0");
