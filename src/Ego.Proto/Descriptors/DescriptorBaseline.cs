@@ -22,11 +22,14 @@ public static class DescriptorBaseline
         ArgumentNullException.ThrowIfNull(compared);
         var packages = compared.Select(f => f.PackageName).ToHashSet(StringComparer.Ordinal);
         var imported = baseline.Files.SelectMany(f => f.Imports).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+
+        // Each source pairs with its longest matching baseline name, so "v1/order.proto" wins over "order.proto".
+        var pairedWith = compared.ToDictionary(
+            c => c.Path, c => baseline.Files.Where(f => Matches(c.Path, f.Path)).MaxBy(f => f.Path.Length)?.Path, StringComparer.Ordinal);
         var selected = new List<ProtoFile>();
         foreach (var file in baseline.Files)
         {
-            var match = compared.Where(c => c.Path == file.Path || c.Path.EndsWith("/" + file.Path, StringComparison.Ordinal))
-                .MinBy(c => c.Path.Length);
+            var match = compared.Where(c => pairedWith[c.Path] == file.Path).MinBy(c => c.Path.Length);
             if (match is not null)
             {
                 selected.Add(WithPath(file, match.Path));
@@ -40,6 +43,9 @@ public static class DescriptorBaseline
 
         return selected;
     }
+
+    private static bool Matches(string sourcePath, string descriptorName) =>
+        sourcePath == descriptorName || sourcePath.EndsWith("/" + descriptorName, StringComparison.Ordinal);
 
     private static ProtoFile WithPath(ProtoFile file, string path) => file.Path == path ? file : new ProtoFile
     {

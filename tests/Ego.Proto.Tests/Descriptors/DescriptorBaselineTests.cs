@@ -71,4 +71,28 @@ public sealed class DescriptorBaselineTests : IDisposable
         Assert.Contains(changes, c => c.ToString() == "protos/shop/order/v1/order.proto:3:1 PACKAGE_CHANGED package changed from \"shop.order.v1\" to \"shop.orders.v1\"");
         Assert.Contains(changes, c => c.Path == "protos/shop/order/v1/order.proto" && c.RuleId == "MESSAGE_REMOVED");
     }
+
+    [Fact]
+    public void Select_TwoBaselineNamesEndingTheSourcePath_PairsTheSourceWithTheLongest()
+    {
+        workspace.Write("order.proto", "syntax = \"proto3\";\n\npackage root;\n\nmessage Other {\n}\n");
+        var baseline = ProtoSet.LoadDescriptorSet(workspace.Compile());
+        var sources = ProtoSet.Parse([new("protos/" + SampleProtos.OrderPath, SampleProtos.Order)]).Files;
+
+        var selected = DescriptorBaseline.Select(baseline, sources);
+
+        Assert.Equal("protos/" + SampleProtos.OrderPath, selected.Single(f => f.PackageName == "shop.order.v1" && f.Services.Any()).Path);
+        Assert.Equal("order.proto", selected.Single(f => f.PackageName == "root").Path);
+    }
+
+    [Fact]
+    public void Select_SourceOfAnotherFileName_KeepsTheBaselineName()
+    {
+        var baseline = ProtoSet.LoadDescriptorSet(workspace.Compile());
+        var sources = ProtoSet.Parse([new("protos/other/" + SampleProtos.MoneyPath + ".bak.proto", SampleProtos.Money)]).Files;
+
+        var selected = DescriptorBaseline.Select(baseline, sources);
+
+        Assert.Contains(selected, f => f.Path == SampleProtos.MoneyPath);
+    }
 }

@@ -95,6 +95,19 @@ public sealed class ProtoSetLoadDescriptorSetTests : IDisposable
         Assert.Contains($"'{path}' holds no .proto file descriptors", error.Message);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x10, 0x01 })]
+    [InlineData(new byte[] { 0x0A, 0x03, 0x0A, 0x01, (byte)'x' })]
+    public void LoadDescriptorSet_DataProtocDoesNotWrite_ThrowsNamingTheFile(byte[] data)
+    {
+        var path = Path.Combine(workspace.Root, "other.pb");
+        File.WriteAllBytes(path, [.. File.ReadAllBytes(workspace.Compile()), .. data]);
+
+        var error = Assert.Throws<InvalidDataException>(() => ProtoSet.LoadDescriptorSet(path));
+
+        Assert.Contains($"'{path}' is not a descriptor set: it holds data protoc does not write", error.Message);
+    }
+
     [Fact]
     public void LoadDescriptorSet_MissingFile_ThrowsFileNotFound()
     {
