@@ -1,4 +1,6 @@
+using Ego.Proto.Descriptors.Internal;
 using Ego.Proto.Syntax;
+using Google.Protobuf.Reflection;
 
 namespace Ego.Proto;
 
@@ -31,6 +33,25 @@ public sealed class ProtoSet
         var sources = Directory.EnumerateFiles(directory, "*.proto", SearchOption.AllDirectories)
             .Select(f => new KeyValuePair<string, string>(Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllText(f)));
         return Parse(sources);
+    }
+
+    /// <summary>
+    /// Reads a descriptor set written by <c>protoc --descriptor_set_out</c> (a serialized <c>FileDescriptorSet</c>); file paths
+    /// are the names protoc gave them (relative to its <c>-I</c>), positions come from <c>--include_source_info</c> or are 1:1.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a serialized FileDescriptorSet.</exception>
+    public static ProtoSet LoadDescriptorSet(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return DescriptorSetReader.Load(path);
+    }
+
+    /// <summary>Converts every file of a descriptor set into the syntax model the parser produces.</summary>
+    public static ProtoSet FromDescriptorSet(FileDescriptorSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return DescriptorSetReader.Convert(set);
     }
 
     /// <summary>Parses in-memory sources (path → text), e.g. files read from a git ref.</summary>

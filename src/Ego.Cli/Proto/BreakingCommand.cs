@@ -3,17 +3,18 @@ using System.Diagnostics;
 using Ego.Cli.Internal;
 using Ego.Proto;
 using Ego.Proto.Breaking;
+using Ego.Proto.Descriptors;
 
 namespace Ego.Cli.Proto;
 
-/// <summary><c>egoctl proto breaking</c>: wire- and source-breaking changes against a directory or a git ref.</summary>
+/// <summary><c>egoctl proto breaking</c>: wire- and source-breaking changes against a directory, a descriptor set or a git ref.</summary>
 internal static class BreakingCommand
 {
     public static Command Create()
     {
         var paths = ProtoCommand.PathsArgument();
-        var against = new Option<string>("--against") { Description = "The previous version: a directory, or a git ref (branch, tag, commit) of the current repository.", Required = true };
-        var command = new Command("breaking", "Report breaking changes against a previous version; exits 1 when any is found.\n\nExamples:\n  egoctl proto breaking protos/ --against ../released/protos\n  egoctl proto breaking protos/ --against origin/main")
+        var against = new Option<string>("--against") { Description = "The previous version: a directory, a descriptor set file (protoc --descriptor_set_out), or a git ref (branch, tag, commit) of the current repository.", Required = true };
+        var command = new Command("breaking", "Report breaking changes against a previous version; exits 1 when any is found.\n\nExamples:\n  egoctl proto breaking protos/ --against ../released/protos\n  egoctl proto breaking protos/ --against origin/main\n  egoctl proto breaking protos/ --against release-1.4.pb")
         {
             paths, against,
         };
@@ -22,13 +23,16 @@ internal static class BreakingCommand
             var inputs = result.GetValue(paths) ?? [];
             var after = ProtoInputs.Load(inputs);
             var reference = result.GetValue(against)!;
-            var before = Directory.Exists(reference) ? ProtoSet.LoadDirectory(reference) : await FromGitAsync(reference, inputs);
+            var before = Directory.Exists(reference) ? ProtoSet.LoadDirectory(reference)
+                : File.Exists(reference) ? LoadDescriptorSet(reference)
+                : await FromGitAsync(reference, inputs);
             if (await CliRun.ReportSyntaxErrorsAsync(after, error) | await CliRun.ReportSyntaxErrorsAsync(before, error))
             {
                 return CliRun.BadInput;
             }
 
-            var changes = BreakingChangeDetector.Compare(before.Files, after.Files);
+            var baseline = File.Exists(reference) ? DescriptorBaseline.Select(before, after.Files) : before.Files;
+            var changes = BreakingChangeDetector.Compare(baseline, after.Files);
             foreach (var change in changes)
             {
                 await output.WriteLineAsync(change.ToString());
@@ -37,6 +41,18 @@ internal static class BreakingCommand
             return changes.Count > 0 ? CliRun.Findings : CliRun.Clean;
         }));
         return command;
+    }
+
+    private static ProtoSet LoadDescriptorSet(string path)
+    {
+        try
+        {
+            return ProtoSet.LoadDescriptorSet(path);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"--against: {exception.Message} (--against takes a directory, a descriptor set file or a git ref)");
+        }
     }
 
     private static async Task<ProtoSet> FromGitAsync(string reference, IReadOnlyList<string> inputs)
