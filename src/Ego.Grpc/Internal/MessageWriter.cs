@@ -7,6 +7,9 @@ namespace Ego.Grpc.Internal;
 /// <summary>Writes length-prefixed messages, serializing straight into the output when the size is known up front.</summary>
 internal static class MessageWriter
 {
+    // Messages up to this size (with their 5-byte prefix, one 4 KiB block of Kestrel's pipe) go out in one block.
+    private const int ContiguousLimit = 4096 - GrpcProtocol.HeaderSize;
+
     /// <summary>Frames <paramref name="message"/> into <paramref name="output"/>; a null <paramref name="compression"/> sends it uncompressed.</summary>
     /// <exception cref="RpcException">RESOURCE_EXHAUSTED when the message exceeds <paramref name="maxSize"/>.</exception>
     public static void Write<T>(IBufferWriter<byte> output, T message, Marshaller<T> marshaller, ICompressionProvider? compression, int maxSize)
@@ -15,6 +18,12 @@ internal static class MessageWriter
         {
             var size = sizeHint(message);
             CheckSize(size, maxSize);
+            if (size <= ContiguousLimit)
+            {
+                WriteContiguous(output, message, marshaller, size);
+                return;
+            }
+
             WriteHeader(output, compressed: false, size);
             if (size > 0)
             {
@@ -44,6 +53,33 @@ internal static class MessageWriter
 
         WriteHeader(output, compressed: true, compressed.WrittenCount);
         output.Write(compressed.WrittenSpan);
+    }
+
+    /// <summary>Frames a message into one block of the output: one <c>GetMemory</c> and one <c>Advance</c>.</summary>
+    private static void WriteContiguous<T>(IBufferWriter<byte> output, T message, Marshaller<T> marshaller, int size)
+    {
+        var frame = output.GetMemory(GrpcProtocol.HeaderSize + size);
+        var header = frame.Span;
+        header[0] = 0;
+        BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)size);
+        if (size > 0)
+        {
+            var body = FixedBufferWriter.Rent(frame.Slice(GrpcProtocol.HeaderSize, size));
+            try
+            {
+                marshaller.Serializer(message, body);
+                if (body.WrittenCount != size)
+                {
+                    throw new InvalidOperationException($"The serializer wrote {body.WrittenCount} byte(s) where its size hint declared {size}.");
+                }
+            }
+            finally
+            {
+                FixedBufferWriter.Return(body);
+            }
+        }
+
+        output.Advance(GrpcProtocol.HeaderSize + size);
     }
 
     private static void WriteHeader(IBufferWriter<byte> output, bool compressed, int length)
