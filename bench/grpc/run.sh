@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # gRPC load benchmarks (loopback only): the Ego.Grpc server, a bare Kestrel h2c endpoint writing the same bytes and a
 # grpc-js server under h2load; then the Ego.Grpc client against the grpc-js client on the same servers.
-# Prints Markdown tables with ratios. Environment: DURATION (s, default 3), WARMUP (s, default 1), ROUNDS (default 3),
+# Prints Markdown tables with ratios. Environment: DURATION (s, default 3), WARMUP (s, default 2), ROUNDS (default 3),
 # SERVER_CPU / LOAD_CPU (cores to pin to, default 0 / 1 when there are two or more), OUT (result folder).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 DURATION=${DURATION:-3}
-WARMUP=${WARMUP:-1}
+WARMUP=${WARMUP:-2}
 ROUNDS=${ROUNDS:-3}
 OUT=${OUT:-$(mktemp -d /tmp/ego-grpc-bench.XXXXXX)}
 BENCH="$ROOT/bench/Ego.Grpc.Bench/bin/Release/net10.0/Ego.Grpc.Bench"

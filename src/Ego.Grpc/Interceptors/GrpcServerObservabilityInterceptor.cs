@@ -26,20 +26,28 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
         this.skipHealthLog = skipHealthLog;
     }
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    // Not async: a handler that completes synchronously is observed without a state machine or a second task.
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var call = Begin(context, CallMetricTypes.Unary);
+        Task<TResponse> handling;
         try
         {
-            var response = await continuation(request, context).ConfigureAwait(false);
-            End(context, call, continuation, request, response, null);
-            return response;
+            handling = continuation(request, context);
         }
         catch (Exception exception)
         {
             End(context, call, continuation, request, null, exception);
             throw;
         }
+
+        if (!handling.IsCompletedSuccessfully)
+        {
+            return EndUnaryAsync(handling, call, context, continuation, request);
+        }
+
+        End(context, call, continuation, request, handling.Result, null);
+        return handling;
     }
 
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
@@ -88,11 +96,32 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
         }
     }
 
+    private async Task<TResponse> EndUnaryAsync<TRequest, TResponse>(Task<TResponse> handling, CallStart call, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, TRequest request)
+        where TRequest : class
+        where TResponse : class
+    {
+        try
+        {
+            var response = await handling.ConfigureAwait(false);
+            End(context, call, continuation, request, response, null);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            End(context, call, continuation, request, null, exception);
+            throw;
+        }
+    }
+
     private CallStart Begin(ServerCallContext context, string type)
     {
         var peerName = RequestHeader(context, GrpcMetadataKeys.App) ?? "";
         var extras = ReadExtras(context);
-        CallExtras.Set(extras);
+        if (extras is not null)
+        {
+            // Flows into the handler's async calls; set on the server's call flow, which ends with the call.
+            CallExtras.Set(extras);
+        }
         if (metrics)
         {
             EgoCallMetrics.ServerCallStarted(type, context.Method, peerName, MethodNames.Service(context.Method));
