@@ -30,7 +30,7 @@ public class StreamCallBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _server = GrpcServer.CreateBuilder(new GrpcServerOptions { Host = "127.0.0.1", Port = 0 }).AddService(new EchoService()).Build();
+        _server = GrpcServer.CreateBuilder(RawServerOptions.Create()).AddService(new EchoService()).Build();
         await _server.StartAsync(CancellationToken.None);
         _kestrel = await BareGrpcEndpoint.StartAsync(new IPEndPoint(IPAddress.Loopback, 0));
         var egoAddress = "127.0.0.1:" + _server.Addresses[0][(_server.Addresses[0].LastIndexOf(':') + 1)..];
