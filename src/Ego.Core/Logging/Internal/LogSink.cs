@@ -48,6 +48,9 @@ internal sealed class LogSink : IDisposable
         _flushTimer = time.CreateTimer(static s => ((LogSink)s!).FlushAll(), this, settings.FlushBufferInterval, settings.FlushBufferInterval);
     }
 
+    // The real clock on purpose: a test clock must not hold log lines back.
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(2);
+
     public LoggerSettings Settings { get; }
 
     public LogLevel Level
@@ -161,6 +164,10 @@ internal sealed class LogSink : IDisposable
                     entry.Release();
                 }
             }
+
+            // Gathers the lines of the next moment before waking again: a wake-up per line (a thread-pool hop each)
+            // costs a busy server more than formatting the line. 8192 queued lines cover 2 ms of 4 million lines/s.
+            await Task.Delay(BatchWindow).ConfigureAwait(false);
         }
     }
 
