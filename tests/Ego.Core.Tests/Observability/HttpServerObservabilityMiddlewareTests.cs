@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Ego.Hosting;
 using Ego.Observability;
+using Ego.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Ego.Grpc.Tests.Support;
+using Ego.Tests.Shared;
 
 namespace Ego.Grpc.Tests.Interceptors;
 

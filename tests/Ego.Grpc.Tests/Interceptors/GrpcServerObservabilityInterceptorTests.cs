@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ego.Grpc.Tests.Support;
+using Ego.Tests.Shared;
 
 namespace Ego.Grpc.Tests.Interceptors;
 

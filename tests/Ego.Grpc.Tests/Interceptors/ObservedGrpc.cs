@@ -1,4 +1,5 @@
 using Ego.Grpc.Tests.Support;
+using Ego.Tests.Shared;
 
 namespace Ego.Grpc.Tests.Interceptors;
 

@@ -1,5 +1,6 @@
 using Ego.Grpc;
 using Ego.Http.Errors;
+using Ego.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 
 namespace Ego.Http.Tests.Observability;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Ego.Http.Observability;
 using Ego.Observability;
+using Ego.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

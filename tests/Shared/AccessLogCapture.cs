@@ -5,7 +5,7 @@ using Ego.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace Ego.Http.Tests.Observability;
+namespace Ego.Tests.Shared;
 
 /// <summary>
 /// The real Ego logger writing JSON lines to a temporary ego.sys, a debug-line writer, and an environment with a

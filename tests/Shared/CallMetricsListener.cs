@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Ego.Observability;
 
-namespace Ego.Core.Tests.Observability;
+namespace Ego.Tests.Shared;
 
 /// <summary>Records the measurements of the <c>Ego.Calls</c> meter, with their labels, while alive.</summary>
 internal sealed class CallMetricsListener : IDisposable
