@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ego.Grpc.Interceptors.Internal;
+using Ego.Grpc.Internal;
 using Ego.Observability;
 
 namespace Ego.Grpc.Interceptors;
@@ -115,7 +116,7 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
 
     private CallStart Begin(ServerCallContext context, string type)
     {
-        var peerName = RequestHeader(context, GrpcMetadataKeys.App) ?? "";
+        var peerName = ServerCallHeaders.Get(context, GrpcMetadataKeys.App) ?? "";
         var extras = ReadExtras(context);
         if (extras is not null)
         {
@@ -196,7 +197,7 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
         List<KeyValuePair<string, string>>? values = null;
         foreach (var key in keys)
         {
-            if (RequestHeader(context, key) is { } value)
+            if (ServerCallHeaders.Get(context, key) is { } value)
             {
                 (values ??= new(keys.Count)).Add(new(key, value));
             }
@@ -213,21 +214,8 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
         }
     }
 
-    // One header looked up in the HTTP request: materializing every header as Metadata on each call costs more
-    // than the rest of this interceptor.
-    private static string? RequestHeader(ServerCallContext context, string key)
-    {
-        if (context.GetHttpContext() is not { } http)
-        {
-            return context.RequestHeaders.GetValue(key);
-        }
-
-        var values = http.Request.Headers[key];
-        return values.Count == 0 ? null : values.ToString();
-    }
-
     private static string PeerIp(ServerCallContext context) =>
-        RequestHeader(context, GrpcMetadataKeys.ClientIp)
+        ServerCallHeaders.Get(context, GrpcMetadataKeys.ClientIp)
         ?? context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString()
         ?? "";
 

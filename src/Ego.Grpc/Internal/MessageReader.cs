@@ -72,18 +72,14 @@ internal static class MessageReader
         var rest = body;
         if (!TryReadFrame(ref rest, maxSize, out var compressed, out var payload))
         {
-            throw body.Length == 0
-                ? new RpcException(new Status(StatusCode.Internal, "the request stream ended without a message; this method expects exactly one"))
-                : Incomplete(body.Length);
+            throw body.Length == 0 ? NoMessage() : Incomplete(body.Length);
         }
 
         var message = Deserialize(payload, compressed, deserializer, encoding, maxSize);
         if (rest.Length > 0)
         {
             var extra = rest;
-            throw TryReadFrame(ref extra, maxSize, out _, out _)
-                ? new RpcException(new Status(StatusCode.Internal, "more than one request message for a method that expects exactly one"))
-                : Incomplete(rest.Length);
+            throw TryReadFrame(ref extra, maxSize, out _, out _) ? MoreThanOne() : Incomplete(rest.Length);
         }
 
         return message;
@@ -183,6 +179,14 @@ internal static class MessageReader
             ArrayPool<byte>.Shared.Return(input);
         }
     }
+
+    /// <summary>A unary or server-streaming request stream that ended before its one message.</summary>
+    public static RpcException NoMessage()
+        => new(new Status(StatusCode.Internal, "the request stream ended without a message; this method expects exactly one"));
+
+    /// <summary>A unary or server-streaming request stream with a message after its one message.</summary>
+    public static RpcException MoreThanOne()
+        => new(new Status(StatusCode.Internal, "more than one request message for a method that expects exactly one"));
 
     private static RpcException Incomplete(long remaining)
         => new(new Status(StatusCode.Internal, $"incomplete message: the stream ended with {remaining} byte(s) of a message frame"));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ego.Grpc.Internal;
 using Ego.Tracing;
 
 namespace Ego.Grpc.Tracing;
@@ -69,12 +70,7 @@ internal sealed class GrpcServerTracingInterceptor(string traceIdHeader) : Inter
 
     private Activity? Start(ServerCallContext context)
     {
-        // Read from the HTTP request when there is one: RequestHeaders would turn every header into metadata first.
-        var http = context.GetHttpContext();
-        ActivityContext parent;
-        _ = http is null
-            ? TraceContext.TryExtract(context.RequestHeaders, GrpcSpans.MetadataGetter, out parent)
-            : TraceContext.TryExtract(http.Request.Headers, GrpcSpans.HeaderGetter, out parent);
+        TraceContext.TryExtract(context, ServerCallHeaders.Getter, out var parent);
         var name = GrpcSpans.SpanName(context.Method);
         var activity = EgoTracing.StartServerSpan(name, parent);
         if (activity is null)
@@ -82,6 +78,7 @@ internal sealed class GrpcServerTracingInterceptor(string traceIdHeader) : Inter
             return null;
         }
 
+        var http = context.GetHttpContext();
         if (http is not null)
         {
             http.Response.Headers[traceIdHeader] = activity.TraceId.ToHexString();

@@ -6,11 +6,6 @@ namespace Ego.Grpc.Tracing;
 /// <summary>OpenTelemetry RPC conventions shared by the server and client interceptors.</summary>
 internal static class GrpcSpans
 {
-    public static readonly Func<Metadata, string, string?> MetadataGetter = static (metadata, key) => metadata.GetValue(key);
-
-    public static readonly Func<Microsoft.AspNetCore.Http.IHeaderDictionary, string, string?> HeaderGetter = static (headers, key) =>
-        headers.TryGetValue(key, out var values) && values.Count > 0 ? values.ToString() : null;
-
     public static readonly Action<Metadata, string, string> MetadataSetter = static (metadata, key, value) => metadata.Add(key, value);
 
     /// <summary>Span name <c>package.Service/Method</c> from the path <c>/package.Service/Method</c>.</summary>

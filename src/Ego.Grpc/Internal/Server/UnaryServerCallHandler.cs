@@ -50,13 +50,13 @@ internal sealed class UnaryServerCallHandler<TRequest, TResponse>(Method<TReques
         var (hasMessage, request) = await MessageReader.ReadAsync(reader, marshaller.Deserializer, call.RequestEncoding, call.Runtime.MaxReceiveMessageSize, call.CallCancellationToken).ConfigureAwait(false);
         if (!hasMessage)
         {
-            throw new RpcException(new Status(StatusCode.Internal, "the request stream ended without a message; this method expects exactly one"));
+            throw MessageReader.NoMessage();
         }
 
         var (extra, _) = await MessageReader.ReadAsync(reader, marshaller.Deserializer, call.RequestEncoding, call.Runtime.MaxReceiveMessageSize, call.CallCancellationToken).ConfigureAwait(false);
         if (extra)
         {
-            throw new RpcException(new Status(StatusCode.Internal, "more than one request message for a method that expects exactly one"));
+            throw MessageReader.MoreThanOne();
         }
 
         return request!;
