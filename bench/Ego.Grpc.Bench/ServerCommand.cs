@@ -7,17 +7,7 @@ internal static class ServerCommand
 {
     public static async Task<int> RunAsync(BenchFlags flags)
     {
-        var options = new GrpcServerOptions
-        {
-            Host = flags.Get("host", "127.0.0.1"),
-            Port = flags.GetInt("port", 0, 0, 65535),
-            MaxConcurrentStreams = flags.GetInt("max-streams", 100, 1),
-            // The raw stack: the observability interceptors are measured separately (bench/grpc/observability.sh);
-            // what stays is the always-on part that logs errors and slow calls.
-            EnableTraceInterceptor = false,
-            EnableAccessInterceptor = false,
-            EnableMetricInterceptor = false,
-        };
+        var options = RawServerOptions.Create(flags.Get("host", "127.0.0.1"), flags.GetInt("port", 0, 0, 65535), flags.GetInt("max-streams", 100, 1));
         await using var server = GrpcServer.CreateBuilder(options).AddService(new EchoService()).Build();
         await server.StartAsync(CancellationToken.None);
         var address = server.Addresses[0];
