@@ -24,6 +24,10 @@ public static class EgoLoggingBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, EgoLoggerProvider>(
             sp => sp.GetRequiredService<EgoLoggerProvider>()));
         builder.AddFilter<EgoLoggerProvider>(null, LogLevel.Trace);
+
+        // Lines carry the trace id as tid (EGO's field); the factory's SpanId/TraceId/ParentId scope would repeat it
+        // on every line, and costs a scope walk per line.
+        builder.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.None);
         return builder;
     }
 }

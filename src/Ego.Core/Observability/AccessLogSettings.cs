@@ -39,6 +39,12 @@ public sealed class AccessLogSettings
     /// <summary>Metadata or header keys (lower case) written as fields and passed on to downstream calls (<c>EGO_LOG_EXTRA_KEYS</c>).</summary>
     public IReadOnlyList<string> ExtraKeys { get; init; } = [];
 
+    /// <summary>
+    /// Writes the logger's scopes into access lines. Clients keep them (a caller's scope says why a call was made);
+    /// servers leave them out: the scopes there are the transport's (connection and request ids).
+    /// </summary>
+    public bool IncludeScopes { get; init; } = true;
+
     /// <summary>Where debug lines go; <c>null</c> for standard output.</summary>
     public TextWriter? DebugOutput { get; init; }
 }

@@ -66,8 +66,10 @@ public sealed class AccessLogger
     }
 
     /// <summary>The event of a finished call: panic, error, slow or normal.</summary>
-    public string EventOf(in AccessRecord record) =>
-        record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : IsSlow(record.Cost) ? AccessEvent.Slow : AccessEvent.Normal;
+    public string EventOf(in AccessRecord record) => EventOf(record, IsSlow(record.Cost));
+
+    internal static string EventOf(in AccessRecord record, bool slow) =>
+        record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : slow ? AccessEvent.Slow : AccessEvent.Normal;
 
     /// <summary>Writes the access line of a finished call (when due) and, in debug mode, its debug line.</summary>
     public void Write(in AccessRecord record)
@@ -90,10 +92,11 @@ public sealed class AccessLogger
             return;
         }
 
-        logger.Log(level, default, new LogFields(Message, Fields(record, slow)), record.Panic, LogFields.Format);
+        logger.Log(level, default, new AccessLogState(this, record, slow), record.Panic, AccessLogState.Format);
     }
 
-    private KeyValuePair<string, object?>[] Fields(in AccessRecord record, bool slow)
+    /// <summary>The line's fields as key/value pairs, for logging providers other than Ego's.</summary>
+    internal KeyValuePair<string, object?>[] Fields(in AccessRecord record, bool slow)
     {
         var extras = record.Extras ?? [];
         var activity = Activity.Current;
@@ -110,7 +113,7 @@ public sealed class AccessLogger
         fields[i++] = new(EgoLogField.Cost, Math.Round(record.Cost.TotalMilliseconds, 3));
         fields[i++] = new(EgoLogField.Code, record.Code);
         fields[i++] = new(EgoLogField.UniformCode, record.UniformCode);
-        fields[i++] = new(EgoLogField.Event, record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : slow ? AccessEvent.Slow : AccessEvent.Normal);
+        fields[i++] = new(EgoLogField.Event, EventOf(record, slow));
         fields[i++] = new(EgoLogField.PeerIp, record.PeerIp ?? "");
         fields[i++] = new(EgoLogField.PeerName, record.PeerName ?? "");
         if (record.Panic is not null)
@@ -147,7 +150,7 @@ public sealed class AccessLogger
         return fields;
     }
 
-    private static string? Truncate(object? value, int max)
+    internal static string? Truncate(object? value, int max)
     {
         var text = value switch
         {

@@ -30,6 +30,7 @@ public static class HttpServerObservabilityExtensions
             SlowThreshold = options.SlowLogThreshold,
             Debug = environment?.Debug ?? false,
             ExtraKeys = LogExtraKeys.Normalize(environment?.LogExtraKeys ?? []),
+            IncludeScopes = false,
         };
         return app.UseEgoHttpObservability(settings, options.EnableMetricInterceptor);
     }

@@ -10,18 +10,54 @@ namespace Ego.Grpc.Tracing;
 /// </summary>
 internal sealed class GrpcServerTracingInterceptor(string traceIdHeader) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    // Not async: a handler that completes synchronously is traced without a state machine or a second task.
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        using var activity = Start(context);
+        var previous = Activity.Current;
+        var activity = Start(context);
+        Task<TResponse> handling;
         try
         {
-            var response = await continuation(request, context).ConfigureAwait(false);
-            Succeeded(activity, context);
-            return response;
+            handling = continuation(request, context);
         }
         catch (Exception exception) when (Failed(activity, exception))
         {
             throw;
+        }
+        catch
+        {
+            activity?.Dispose();
+            throw;
+        }
+
+        if (!handling.IsCompletedSuccessfully)
+        {
+            var ending = EndUnaryAsync(handling, activity, context);
+
+            // The handler's flow keeps the span until it ends; the caller's flow gets back what it had.
+            Activity.Current = previous;
+            return ending;
+        }
+
+        Succeeded(activity, context);
+        activity?.Dispose();
+        return handling;
+    }
+
+    private static async Task<TResponse> EndUnaryAsync<TResponse>(Task<TResponse> handling, Activity? activity, ServerCallContext context)
+    {
+        using (activity)
+        {
+            try
+            {
+                var response = await handling.ConfigureAwait(false);
+                Succeeded(activity, context);
+                return response;
+            }
+            catch (Exception exception) when (Failed(activity, exception))
+            {
+                throw;
+            }
         }
     }
 

@@ -11,6 +11,8 @@ internal sealed class ConsoleLineFormatter(bool colour) : LineFormatter
 {
     private const string Reset = "\u001b[0m";
 
+    public override bool UsesLocalTime => true;
+
     public override void Format<TState>(
         FormatScratch s,
         string category,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Ego.Observability.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Ego.Logging.Internal;
@@ -11,7 +12,11 @@ internal static class FieldsWriter
 
     public static void WriteState<TState>(FormatScratch s, ref TState state)
     {
-        if (typeof(TState) == typeof(LogFields))
+        if (typeof(TState) == typeof(AccessLogState))
+        {
+            Unsafe.As<TState, AccessLogState>(ref state).WriteFields(s);
+        }
+        else if (typeof(TState) == typeof(LogFields))
         {
             var fields = Unsafe.As<TState, LogFields>(ref state);
             for (var i = 0; i < fields.Count; i++)

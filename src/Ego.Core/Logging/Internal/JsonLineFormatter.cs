@@ -8,6 +8,8 @@ namespace Ego.Logging.Internal;
 /// </summary>
 internal sealed class JsonLineFormatter(TimeType timeType, string? logName) : LineFormatter
 {
+    public override bool UsesLocalTime => timeType == TimeType.DateTime;
+
     public override void Format<TState>(
         FormatScratch s,
         string category,

@@ -17,6 +17,7 @@ internal sealed class LogSink : IDisposable
     private readonly Task? _consumer;
     private readonly ITimer? _flushTimer;
     private readonly KeyValuePair<string, object?> _loggerTag;
+    private readonly bool _localTime;
     private int _level;
     private long _dropped;
     private int _disposed;
@@ -29,6 +30,7 @@ internal sealed class LogSink : IDisposable
         _time = time;
         _level = (int)settings.Level;
         _loggerTag = new("logger", settings.Key);
+        _localTime = Array.Exists(targets, t => t.Formatter.UsesLocalTime);
         if (!settings.EnableAsync)
         {
             return;
@@ -68,7 +70,7 @@ internal sealed class LogSink : IDisposable
 
     public void Log<TState>(string category, LogLevel level, ref TState state, Exception? exception, Func<TState, Exception?, string> formatter, IExternalScopeProvider? scopes)
     {
-        var now = _time.GetLocalNow();
+        var now = _localTime ? _time.GetLocalNow() : _time.GetUtcNow();
         var caller = Settings.EnableAddCaller ? CallerLocator.Find() : null;
         for (var i = 0; i < _targets.Length; i++)
         {

@@ -27,6 +27,7 @@ internal static class DefaultInterceptors
             Debug = environment?.Debug ?? false,
             ExtraKeys = LogExtraKeys.Normalize(environment?.LogExtraKeys ?? []),
             DebugOutput = debugOutput,
+            IncludeScopes = false,
         };
         var access = new AccessLogger(loggerFactory.CreateLogger("Ego.Grpc.Server.Access"), settings);
         return new GrpcServerObservabilityInterceptor(access, options.EnableMetricInterceptor, options.EnableSkipHealthLog);
