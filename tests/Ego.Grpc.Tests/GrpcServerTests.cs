@@ -315,4 +315,29 @@ public sealed class GrpcServerTests
         Assert.Equal("hello ann #1", first);
         Assert.Equal("hello bob #2", second);
     }
+
+    [Fact]
+    public async Task AddEgoGrpcServer_ScopedDependency_DisposedAfterEachCallIncludingOneThatThrows()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(TestServer.Config(("server:grpc:host", "127.0.0.1"), ("server:grpc:port", "0")));
+        var disposed = new Counter();
+        services.AddSingleton(disposed);
+        services.AddScoped<CallScopeProbe>();
+        services.AddEgoGrpcServer().AddService<ScopedGreeter>();
+        await using var provider = services.BuildServiceProvider();
+        var server = (GrpcServer)Assert.Single(provider.GetServices<Ego.Hosting.IEgoServer>());
+        await server.StartAsync(CancellationToken.None);
+        using var channel = GrpcChannel.ForAddress(server.Addresses[0]);
+        var client = new Greeter.GreeterClient(channel);
+
+        var answer = await client.SayHello("ann");
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.SayHello("boom"));
+        await server.StopAsync(CancellationToken.None);
+
+        Assert.Equal("hello ann", answer);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("boom is not a name", error.Status.Detail);
+        Assert.Equal(3, disposed.Next());
+    }
 }

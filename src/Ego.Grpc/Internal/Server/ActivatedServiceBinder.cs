@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ego.Grpc.Internal.Server;
@@ -12,14 +13,49 @@ internal sealed class ActivatedServiceBinder<[DynamicallyAccessedMembers(Dynamic
     protected override UnaryServerMethod<TRequest, TResponse> CreateUnary<TRequest, TResponse>(Method<TRequest, TResponse> method)
     {
         var invoke = Find<Func<TService, TRequest, ServerCallContext, Task<TResponse>>>(method, typeof(TRequest), typeof(ServerCallContext));
-        return async (request, context) =>
+        // Not async: a handler that completes synchronously, in a scope that disposes synchronously, costs no state machine.
+        return (request, context) =>
         {
             var scope = provider.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
+            Task<TResponse> handling;
+            try
             {
-                return await invoke(scope.ServiceProvider.GetRequiredService<TService>(), request, context).ConfigureAwait(false);
+                handling = invoke(scope.ServiceProvider.GetRequiredService<TService>(), request, context);
             }
+            catch (Exception exception)
+            {
+                return DisposeThenFail<TResponse>(scope, ExceptionDispatchInfo.Capture(exception));
+            }
+
+            if (!handling.IsCompletedSuccessfully)
+            {
+                return AwaitThenDispose(handling, scope);
+            }
+
+            var disposing = scope.DisposeAsync();
+            return disposing.IsCompletedSuccessfully ? handling : AwaitDisposal(disposing, handling);
         };
+    }
+
+    private static async Task<TResponse> AwaitThenDispose<TResponse>(Task<TResponse> handling, AsyncServiceScope scope)
+    {
+        await using (scope.ConfigureAwait(false))
+        {
+            return await handling.ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<TResponse> AwaitDisposal<TResponse>(ValueTask disposing, Task<TResponse> handled)
+    {
+        await disposing.ConfigureAwait(false);
+        return handled.Result;
+    }
+
+    private static async Task<TResponse> DisposeThenFail<TResponse>(AsyncServiceScope scope, ExceptionDispatchInfo failure)
+    {
+        await scope.DisposeAsync().ConfigureAwait(false);
+        failure.Throw();
+        return default!;
     }
 
     protected override ClientStreamingServerMethod<TRequest, TResponse> CreateClientStreaming<TRequest, TResponse>(Method<TRequest, TResponse> method)
