@@ -83,6 +83,15 @@ public sealed class GrpcChannelDiscoveryTests
     }
 
     [Fact]
+    public void ForAddress_StaticList_ListsTheTargetsAtOnce()
+    {
+        using var channel = GrpcChannel.ForAddress("10.0.0.7:9002,https://orders.example:8443");
+
+        Assert.True(channel.Endpoints.Resolved.IsCompleted);
+        Assert.Equal([new Uri("http://10.0.0.7:9002"), new Uri("https://orders.example:8443")], channel.Targets);
+    }
+
+    [Fact]
     public void ForAddress_UnknownScheme_ThrowsListingTheKnownSchemes()
     {
         var error = Assert.Throws<ArgumentException>(() => GrpcChannel.ForAddress("zk:///orders"));
