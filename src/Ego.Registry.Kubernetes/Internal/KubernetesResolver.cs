@@ -23,6 +23,7 @@ internal sealed class KubernetesResolver : IServiceResolver
     private CancellationTokenSource retryNow = new();
     private Task? loop;
     private int failures;
+    private int disposedOnce;
 
     public KubernetesResolver(ResolverTarget target, KubernetesTarget service, KubernetesApiClient api, KubernetesOptions options, TimeProvider time, ILogger logger, Action<KubernetesResolver> disposed)
     {
@@ -74,6 +75,11 @@ internal sealed class KubernetesResolver : IServiceResolver
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposedOnce, 1) == 1)
+        {
+            return;
+        }
+
         await stop.CancelAsync().ConfigureAwait(false);
         if (loop is not null)
         {
