@@ -162,6 +162,24 @@ public sealed class KubernetesResolverTests
     }
 
     [Fact]
+    public async Task Refresh_WhileBackingOff_RetriesAtOnce()
+    {
+        var time = new Ego.Tests.Shared.ManualTimeProvider(TimeSpan.FromSeconds(7));
+        await using var harness = await ResolverHarness.StartAsync(o => o.BackoffMin = TimeSpan.FromSeconds(7), time);
+        harness.Api.Down = true;
+        harness.Api.Put(Slices, "shop", "orders", ApiObjects.Slice("orders-a", "orders", GrpcPort, "10.0.0.1"));
+        var reader = harness.Watch("k8s:///orders.shop:9002");
+        var first = reader.Pending();
+        await time.Armed.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.False(first.IsCompleted);
+
+        harness.Api.Down = false;
+        reader.Resolver.Refresh();
+
+        Assert.Equal(["10.0.0.1:9002"], await reader.NextAsync());
+    }
+
+    [Fact]
     public async Task WatchAsync_TokenFileRotated_SendsTheNewTokenAfterUnauthorized()
     {
         var directory = Directory.CreateTempSubdirectory("ego-k8s-token-");

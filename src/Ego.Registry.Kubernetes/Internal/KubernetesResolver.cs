@@ -183,9 +183,9 @@ internal sealed class KubernetesResolver : IServiceResolver
     {
         failures++;
         var delay = TimeSpan.FromTicks(Math.Min(options.BackoffMax.Ticks, options.BackoffMin.Ticks * (1L << Math.Min(failures - 1, 20))));
-        Status.LastError = exception.Message;
+        Status.LastError = Describe(exception);
         Status.LastErrorAt = time.GetUtcNow();
-        KubernetesLog.RequestFailed(logger, Target.Original, exception.Message, Math.Max(0, broadcast.Count), delay);
+        KubernetesLog.RequestFailed(logger, Target.Original, Status.LastError, Math.Max(0, broadcast.Count), delay);
         CancellationTokenSource wake;
         lock (gate)
         {
@@ -200,5 +200,17 @@ internal sealed class KubernetesResolver : IServiceResolver
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wake.Token);
         await Task.Delay(delay, time, linked.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>The message with those of its inner exceptions, which carry the cause of connection and TLS failures.</summary>
+    private static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var current = exception; current is not null && messages.Count < 4; current = current.InnerException)
+        {
+            messages.Add(current.Message);
+        }
+
+        return string.Join(": ", messages);
     }
 }

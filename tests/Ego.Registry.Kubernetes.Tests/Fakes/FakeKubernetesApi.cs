@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,10 +44,18 @@ internal sealed partial class FakeKubernetesApi : IAsyncDisposable
 
     public GoneMode Gone { get; set; }
 
-    public static async Task<FakeKubernetesApi> StartAsync()
+    /// <summary>Starts on a free port of 127.0.0.1, over TLS with <paramref name="certificate"/> when given.</summary>
+    public static async Task<FakeKubernetesApi> StartAsync(X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var api = new FakeKubernetesApi(app);

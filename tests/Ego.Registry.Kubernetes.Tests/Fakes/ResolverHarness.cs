@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Ego.Components;
 using Ego.Discovery;
 using Ego.Registry.Kubernetes.Internal;
@@ -20,9 +21,9 @@ internal sealed class ResolverHarness : IAsyncDisposable
 
     public KubernetesResolverFactory Factory { get; }
 
-    public static async Task<ResolverHarness> StartAsync(Action<KubernetesOptions>? configure = null, TimeProvider? time = null)
+    public static async Task<ResolverHarness> StartAsync(Action<KubernetesOptions>? configure = null, TimeProvider? time = null, X509Certificate2? certificate = null)
     {
-        var api = await FakeKubernetesApi.StartAsync();
+        var api = await FakeKubernetesApi.StartAsync(certificate);
         var options = new KubernetesOptions { Addr = api.Address.ToString(), Token = api.Token };
         configure?.Invoke(options);
         var errors = new List<ComponentOptionError>();
