@@ -180,6 +180,20 @@ public sealed class KubernetesResolverTests
     }
 
     [Fact]
+    public async Task DisposeAsync_ReaderWaitingForChange_EndsItsSequence()
+    {
+        await using var harness = await ResolverHarness.StartAsync();
+        harness.Api.Put(Slices, "shop", "orders", ApiObjects.Slice("orders-a", "orders", GrpcPort, "10.0.0.1"));
+        var reader = harness.Watch("k8s:///orders.shop:9002");
+        await reader.NextAsync();
+        var next = reader.Pending();
+
+        await reader.Resolver.DisposeAsync();
+
+        Assert.False(await next.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
     public async Task WatchAsync_TokenFileRotated_SendsTheNewTokenAfterUnauthorized()
     {
         var directory = Directory.CreateTempSubdirectory("ego-k8s-token-");

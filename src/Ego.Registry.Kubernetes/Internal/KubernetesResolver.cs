@@ -49,8 +49,9 @@ internal sealed class KubernetesResolver : IServiceResolver
             loop ??= Task.Run(() => RunAsync(stop.Token), CancellationToken.None);
         }
 
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
         long seen = 0;
-        while (!cancellationToken.IsCancellationRequested && !stop.IsCancellationRequested)
+        while (!ending.IsCancellationRequested)
         {
             var (set, version, next) = broadcast.Snapshot();
             if (set is not null && version != seen)
@@ -60,7 +61,7 @@ internal sealed class KubernetesResolver : IServiceResolver
                 continue;
             }
 
-            await next.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await next.WaitAsync(ending.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -86,8 +87,8 @@ internal sealed class KubernetesResolver : IServiceResolver
             await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        // stop is not disposed: readers may still hold its token, and without a timer it owns nothing to release.
         disposed(this);
-        stop.Dispose();
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
