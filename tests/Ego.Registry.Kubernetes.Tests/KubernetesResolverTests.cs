@@ -107,12 +107,15 @@ public sealed class KubernetesResolverTests
         await reader.NextAsync();
         var first = await harness.Api.WaitForRequestAsync(r => r.Watch);
 
+        harness.Api.Put(Slices, "shop", "orders", ApiObjects.Slice("orders-a", "orders", GrpcPort, "10.0.0.1", "10.0.0.9"));
+        Assert.Equal(["10.0.0.1:9002", "10.0.0.9:9002"], await reader.NextAsync());
+
         // A change whose event the server no longer has: only a new list can show it.
         harness.Api.Put(Slices, "shop", "orders", ApiObjects.Slice("orders-b", "orders", GrpcPort, "10.0.0.2"), notify: false);
         harness.Api.Compact();
         harness.Api.EndWatches();
 
-        Assert.Equal(["10.0.0.1:9002", "10.0.0.2:9002"], await reader.NextAsync());
+        Assert.Equal(["10.0.0.1:9002", "10.0.0.2:9002", "10.0.0.9:9002"], await reader.NextAsync());
         var refused = await harness.Api.WaitForRequestAsync(r => r.Watch, first.Index + 1);
         Assert.Equal(gone == GoneMode.HttpStatus ? 410 : 200, refused.Status);
         await harness.Api.WaitForRequestAsync(r => !r.Watch, refused.Index + 1);
@@ -143,6 +146,8 @@ public sealed class KubernetesResolverTests
         var reader = harness.Watch("k8s:///orders.shop:9002");
         Assert.Equal(["10.0.0.1:9002"], await reader.NextAsync());
         await harness.Api.WaitForRequestAsync(r => r.Watch);
+        harness.Api.Put(Slices, "shop", "orders", ApiObjects.Slice("orders-c", "orders", GrpcPort, "10.0.0.3"));
+        Assert.Equal(["10.0.0.1:9002", "10.0.0.3:9002"], await reader.NextAsync());
 
         harness.Api.Down = true;
         harness.Api.EndWatches();
@@ -150,14 +155,14 @@ public sealed class KubernetesResolverTests
 
         var status = ((KubernetesResolver)reader.Resolver).Status;
         Assert.NotNull(status.LastError);
-        Assert.Equal(1, status.Endpoints);
+        Assert.Equal(2, status.Endpoints);
         Assert.False(reader.Pending().IsCompleted);
 
         harness.Api.Put(Slices, "shop", "orders", ApiObjects.Slice("orders-b", "orders", GrpcPort, "10.0.0.2"));
         harness.Api.Down = false;
         time.Fire();
 
-        Assert.Equal(["10.0.0.1:9002", "10.0.0.2:9002"], await reader.NextAsync());
+        Assert.Equal(["10.0.0.1:9002", "10.0.0.2:9002", "10.0.0.3:9002"], await reader.NextAsync());
         Assert.Null(status.LastError);
     }
 
@@ -208,6 +213,8 @@ public sealed class KubernetesResolverTests
             await reader.NextAsync();
             var first = await harness.Api.WaitForRequestAsync(r => r.Watch);
             Assert.Equal("token-1", first.Token);
+            harness.Api.Put(Slices, "shop", "orders", ApiObjects.Slice("orders-c", "orders", GrpcPort, "10.0.0.3"));
+            Assert.Equal(["10.0.0.1:9002", "10.0.0.3:9002"], await reader.NextAsync());
 
             await File.WriteAllTextAsync(tokenFile, "token-2\n");
             harness.Api.Token = "token-2";
@@ -219,7 +226,7 @@ public sealed class KubernetesResolverTests
             var accepted = await harness.Api.WaitForRequestAsync(r => r.Status == 200, first.Index + 1);
             Assert.Equal("token-2", accepted.Token);
             harness.Api.Put(Slices, "shop", "orders", ApiObjects.Slice("orders-b", "orders", GrpcPort, "10.0.0.2"));
-            Assert.Equal(["10.0.0.1:9002", "10.0.0.2:9002"], await reader.NextAsync());
+            Assert.Equal(["10.0.0.1:9002", "10.0.0.2:9002", "10.0.0.3:9002"], await reader.NextAsync());
         }
         finally
         {

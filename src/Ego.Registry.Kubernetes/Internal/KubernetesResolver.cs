@@ -143,9 +143,12 @@ internal sealed class KubernetesResolver : IServiceResolver
     private async Task WatchOnceAsync(CancellationToken cancellationToken)
     {
         Status.Watches++;
+        var started = time.GetTimestamp();
+        var received = 0;
         await foreach (var change in api.WatchAsync(Status.Source, Service, Status.ResourceVersion ?? "", options.WatchTimeout, cancellationToken).ConfigureAwait(false))
         {
             failures = 0;
+            received++;
             switch (change.Type)
             {
                 case "ERROR":
@@ -163,6 +166,13 @@ internal sealed class KubernetesResolver : IServiceResolver
 
             // Bookmarks carry nothing but a newer version to continue from, which spares replaying events on the next watch.
             Status.ResourceVersion = change.ResourceVersion ?? Status.ResourceVersion;
+        }
+
+        // A watch the server (or a proxy) closes at once would otherwise be reopened in a tight loop.
+        var lasted = time.GetElapsedTime(started);
+        if (received == 0 && lasted < TimeSpan.FromSeconds(1))
+        {
+            throw new IOException($"the watch closed after {lasted.TotalMilliseconds:0}ms without an event");
         }
     }
 
