@@ -56,6 +56,7 @@ internal static class K8sCommand
                 ConfigText = request.ConfigText,
                 Ports = ports,
                 GovernorPort = ports.Governor ?? ServiceConfigReader.DefaultGovernorPort,
+                KubernetesDiscovery = ServiceConfigReader.ResolvesThroughKubernetes(request.ConfigText),
             });
         }
         catch (ArgumentException exception)

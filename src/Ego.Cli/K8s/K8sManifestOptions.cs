@@ -22,6 +22,9 @@ internal sealed class K8sManifestOptions
 
     public required ServicePorts Ports { get; init; }
 
+    /// <summary>A client resolves <c>k8s:///</c> addresses: the pods run as a service account allowed to read EndpointSlices and Endpoints.</summary>
+    public bool KubernetesDiscovery { get; init; }
+
     /// <summary>Port of the governor, scraped by Prometheus.</summary>
     public int GovernorPort { get; init; } = 9003;
 }

@@ -18,12 +18,15 @@ internal static class K8sManifestWriter
             throw new ArgumentException($"{options.ConfigFileName}: no [server.http] or [server.grpc] section: expected at least one server to deploy", nameof(options));
         }
 
-        return
-        [
-            new("configmap.yaml", ConfigMap(options)),
-            new("deployment.yaml", Deployment(options)),
-            new("service.yaml", Service(options)),
-        ];
+        List<KeyValuePair<string, string>> files = [new("configmap.yaml", ConfigMap(options))];
+        if (options.KubernetesDiscovery)
+        {
+            files.Add(new("rbac.yaml", KubernetesRbac.Write(options.Name, options.Namespace, Metadata)));
+        }
+
+        files.Add(new("deployment.yaml", Deployment(options)));
+        files.Add(new("service.yaml", Service(options)));
+        return files;
     }
 
     private static string ConfigMap(K8sManifestOptions o) => $"""
@@ -80,6 +83,7 @@ internal static class K8sManifestWriter
             : "httpGet:\n              path: /health\n              port: http\n              httpHeaders:\n                - name: X-Health-Check\n                  value: \"1\"";
         var liveness = o.Ports.Grpc is not null ? "grpc" : "http";
         var configPath = o.ConfigDirectory.TrimEnd('/') + "/" + o.ConfigFileName;
+        var serviceAccount = o.KubernetesDiscovery ? "\n      serviceAccountName: " + YamlScalar.Quote(o.Name) : "";
         return $"""
             apiVersion: apps/v1
             kind: Deployment
@@ -98,7 +102,7 @@ internal static class K8sManifestWriter
                     prometheus.io/scrape: "true"
                     prometheus.io/port: {YamlScalar.Quote(o.GovernorPort.ToString(CultureInfo.InvariantCulture))}
                 spec:
-                  terminationGracePeriodSeconds: 30
+                  terminationGracePeriodSeconds: 30{serviceAccount}
                   containers:
                     - name: {YamlScalar.Quote(o.Name)}
                       image: {YamlScalar.Quote(o.Image)}
@@ -145,6 +149,8 @@ internal static class K8sManifestWriter
             """;
     }
 
-    private static string Metadata(K8sManifestOptions o, string name)
-        => $"  name: {YamlScalar.Quote(name)}\n  namespace: {YamlScalar.Quote(o.Namespace)}\n  labels:\n    app.kubernetes.io/name: {YamlScalar.Quote(o.Name)}\n    app.kubernetes.io/managed-by: \"egoctl\"";
+    private static string Metadata(K8sManifestOptions o, string name) => Metadata(o.Name, o.Namespace, name);
+
+    private static string Metadata(string app, string ns, string name)
+        => $"  name: {YamlScalar.Quote(name)}\n  namespace: {YamlScalar.Quote(ns)}\n  labels:\n    app.kubernetes.io/name: {YamlScalar.Quote(app)}\n    app.kubernetes.io/managed-by: \"egoctl\"";
 }

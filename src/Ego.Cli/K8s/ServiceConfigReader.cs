@@ -28,6 +28,9 @@ internal static partial class ServiceConfigReader
         return new ServicePorts(Port("server.http", DefaultHttpPort), Port("server.grpc", DefaultGrpcPort), Port("server.governor", DefaultGovernorPort));
     }
 
+    /// <summary>Whether a client <c>addr</c> of the config resolves through the Kubernetes API (<c>k8s:///</c>), in TOML, YAML or JSON.</summary>
+    public static bool ResolvesThroughKubernetes(string text) => KubernetesAddr().IsMatch(text);
+
     private static Dictionary<string, int?> ReadToml(string text)
     {
         var sections = new Dictionary<string, int?>(StringComparer.Ordinal);
@@ -80,6 +83,9 @@ internal static partial class ServiceConfigReader
 
     [GeneratedRegex(@"^\[\s*([\w.""\s-]+?)\s*\]\s*(#.*)?$")]
     private static partial Regex TomlTable();
+
+    [GeneratedRegex(@"^\s*[""']?addr[""']?\s*[=:]\s*[""']?k8s:///", RegexOptions.Multiline)]
+    private static partial Regex KubernetesAddr();
 
     [GeneratedRegex(@"^port\s*=\s*(\d+)\s*(#.*)?$")]
     private static partial Regex TomlPort();

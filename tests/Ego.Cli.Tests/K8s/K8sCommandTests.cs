@@ -94,6 +94,41 @@ public sealed class K8sCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task K8s_ClientResolvingThroughKubernetes_WritesServiceAccountAllowedToWatchEndpoints()
+    {
+        var config = temp.Write("config/local.toml", "[server.grpc]\n\n[grpc.orders]\naddr = \"k8s:///orders.shop:grpc\"\n");
+
+        var (code, output, error) = await Egoctl.RunAsync("k8s", "--name", "web", "--config", config, "--namespace", "shop", "-o", temp.Path("deploy"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("rbac.yaml", output);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(temp.Path("deploy", "rbac.yaml"))));
+        var documents = stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToDictionary(d => Scalar(d, "kind"));
+        Assert.Equal(["ServiceAccount", "Role", "RoleBinding"], documents.Keys);
+        var rules = ((YamlSequenceNode)Node(documents["Role"], "rules")).Cast<YamlMappingNode>()
+            .Select(r => $"{((YamlSequenceNode)r.Children[new YamlScalarNode("apiGroups")])[0]}/{((YamlSequenceNode)r.Children[new YamlScalarNode("resources")])[0]}:"
+                + string.Join(',', (YamlSequenceNode)r.Children[new YamlScalarNode("verbs")]));
+        Assert.Equal(["discovery.k8s.io/endpointslices:get,list,watch", "/endpoints:get,list,watch"], rules);
+        Assert.Equal("shop", Scalar(documents["RoleBinding"], "metadata", "namespace"));
+        Assert.Equal("web", Scalar((YamlMappingNode)((YamlSequenceNode)Node(documents["RoleBinding"], "subjects"))[0], "name"));
+        Assert.Equal(Scalar(documents["Role"], "metadata", "name"), Scalar(documents["RoleBinding"], "roleRef", "name"));
+        Assert.Equal("web", Scalar(Load("deployment.yaml"), "spec", "template", "spec", "serviceAccountName"));
+    }
+
+    [Fact]
+    public async Task K8s_NoKubernetesAddr_WritesNoServiceAccount()
+    {
+        var config = temp.Write("config/local.toml", "[server.grpc]\n\n[grpc.orders]\naddr = \"dns:///orders:9002\"\n");
+
+        var (code, _, error) = await Egoctl.RunAsync("k8s", "--name", "web", "--config", config, "-o", temp.Path("deploy"));
+
+        Assert.True(code == 0, error);
+        Assert.False(File.Exists(temp.Path("deploy", "rbac.yaml")));
+        Assert.False(((YamlMappingNode)Node(Load("deployment.yaml"), "spec", "template", "spec")).Children.ContainsKey(new YamlScalarNode("serviceAccountName")));
+    }
+
+    [Fact]
     public async Task K8s_MissingConfig_ExitsTwoNamingTheFile()
     {
         var (code, _, error) = await Egoctl.RunAsync("k8s", "--name", "api", "--config", temp.Path("nope.toml"), "-o", temp.Path("deploy"));
