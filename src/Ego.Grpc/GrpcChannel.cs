@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using Ego.Discovery;
 using Ego.Grpc.Internal;
 using Ego.Grpc.Internal.Client;
 using Microsoft.Extensions.Logging;
@@ -11,21 +11,18 @@ namespace Ego.Grpc;
 
 /// <summary>
 /// A client channel over <see cref="SocketsHttpHandler"/> speaking HTTP/2 (h2c with prior knowledge, or TLS for
-/// https addresses), opening more connections when one reaches its stream limit. Several addresses are used in
-/// round robin, one per call.
+/// https addresses), opening more connections when one reaches its stream limit. The address is resolved into
+/// endpoints (a static list, DNS, or a registry's resolver) and each call goes to the endpoint the balancer picks.
 /// </summary>
 public sealed class GrpcChannel : ChannelBase, IDisposable
 {
-    private readonly Uri[] _targets;
-    private readonly ConcurrentDictionary<(int Target, string Path), Uri> _uris = new();
     private readonly bool _disposeInvoker;
     private readonly CallInvoker _callInvoker;
-    private int _next = -1;
 
-    private GrpcChannel(string target, Uri[] targets, string? unixSocketPath, GrpcChannelOptions options)
+    private GrpcChannel(string target, BalancedEndpoints endpoints, string? unixSocketPath, GrpcChannelOptions options)
         : base(target)
     {
-        _targets = targets;
+        Endpoints = endpoints;
         Options = options;
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ego.Grpc.Client");
         _disposeInvoker = options.HttpHandler is null;
@@ -41,37 +38,62 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
 
     internal ChannelCallCounters Calls { get; } = new();
 
-    /// <summary>The addresses calls go to.</summary>
-    public IReadOnlyList<Uri> Targets => _targets;
+    /// <summary>The endpoints of the address, their state and figures, and the balancer picking among them.</summary>
+    public BalancedEndpoints Endpoints { get; }
+
+    /// <summary>The addresses calls currently go to.</summary>
+    public IReadOnlyList<Uri> Targets => [.. Endpoints.Subchannels.Select(s => s.BaseUri)];
 
     /// <summary>
     /// A channel to <paramref name="address"/>: <c>host:port</c> (h2c), <c>http://host:port</c>, <c>https://host:port</c>,
-    /// a comma-separated list of them, or a Unix domain socket as <c>unix:/path</c> or <c>unix:///path</c>.
+    /// a comma-separated list of them, <c>dns:///host:port</c>, a scheme of <see cref="GrpcChannelOptions.Resolvers"/>
+    /// (<c>k8s:///</c>, <c>etcd:///</c>), or a Unix domain socket as <c>unix:/path</c> or <c>unix:///path</c>.
     /// </summary>
+    /// <exception cref="ArgumentException">The address or the balancer name is invalid; the message says what was expected.</exception>
     public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        options ??= new GrpcChannelOptions();
+        var balancer = Balancers.Create(options.BalancerName, options.TimeProvider);
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ego.Discovery");
         if (address.StartsWith("unix:", StringComparison.Ordinal))
         {
             var path = address["unix:".Length..];
             path = path.StartsWith("//", StringComparison.Ordinal) ? path[2..] : path;
             ArgumentException.ThrowIfNullOrEmpty(path, nameof(address));
-            return new GrpcChannel(address, [new Uri("http://localhost")], path, options ?? new GrpcChannelOptions());
+            var local = new ResolverRegistry().Create("localhost:80");
+            return new GrpcChannel(address, new BalancedEndpoints(local, balancer, options.TimeProvider, static _ => new Uri("http://localhost"), logger), path, options);
         }
 
-        var targets = address.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseTarget).ToArray();
-        return new GrpcChannel(address, targets, null, options ?? new GrpcChannelOptions());
+        IServiceResolver resolver;
+        try
+        {
+            resolver = (options.Resolvers ?? new ResolverRegistry(timeProvider: options.TimeProvider)).Create(address);
+        }
+        catch (FormatException exception)
+        {
+            throw new ArgumentException(exception.Message, nameof(address), exception);
+        }
+
+        return new GrpcChannel(address, new BalancedEndpoints(resolver, balancer, options.TimeProvider, null, logger), null, options);
     }
 
     public override CallInvoker CreateCallInvoker() => _callInvoker;
 
-    /// <summary>Opens an HTTP/2 connection to every address, failing with the first that cannot be reached.</summary>
-    /// <exception cref="HttpRequestException">An address cannot be reached or does not speak HTTP/2.</exception>
+    /// <summary>Waits for the endpoints and opens an HTTP/2 connection to each, failing with the first that cannot be reached.</summary>
+    /// <exception cref="HttpRequestException">No endpoint was resolved, or one cannot be reached or does not speak HTTP/2.</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var target in _targets)
+        await Endpoints.Resolved.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var subchannels = Endpoints.Subchannels;
+        if (subchannels.Count == 0)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, "/"))
+            throw new HttpRequestException(HttpRequestError.ConnectionError, Endpoints.DescribeUnavailable());
+        }
+
+        foreach (var subchannel in subchannels)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, subchannel.GetUri("/"))
             {
                 Version = HttpVersion.Version20,
                 VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -83,12 +105,12 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
         }
     }
 
-    public void Dispose() => HttpInvoker.Dispose();
-
-    internal Uri NextUri(string path)
+    public void Dispose()
     {
-        var index = _targets.Length == 1 ? 0 : (int)((uint)Interlocked.Increment(ref _next) % (uint)_targets.Length);
-        return _uris.GetOrAdd((index, path), static (key, targets) => new Uri(targets[key.Target], key.Path), _targets);
+        HttpInvoker.Dispose();
+
+        // The resolver stops in the background: Dispose must not block on a registry's watch.
+        _ = Endpoints.DisposeAsync().AsTask();
     }
 
     private static async ValueTask<Stream> ConnectUnixSocketAsync(string path, CancellationToken cancellationToken)
@@ -104,19 +126,6 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
             socket.Dispose();
             throw;
         }
-    }
-
-    private static Uri ParseTarget(string address)
-    {
-        var hasScheme = address.Contains("://", StringComparison.Ordinal);
-        var text = hasScheme ? address : "http://" + address;
-        var missingPort = !hasScheme && address.LastIndexOf(':') <= address.LastIndexOf(']');
-        if (missingPort || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            throw new ArgumentException($"'{address}' is not a gRPC address: expected host:port, http://host:port or https://host:port", nameof(address));
-        }
-
-        return new Uri(uri.GetLeftPart(UriPartial.Authority));
     }
 
     private static SocketsHttpHandler CreateHandler(GrpcChannelOptions options, string? unixSocketPath)

@@ -1,3 +1,4 @@
+using Ego.Discovery;
 using Microsoft.Extensions.Logging;
 
 namespace Ego.Grpc;
@@ -39,6 +40,12 @@ public sealed class GrpcChannelOptions
 
     /// <summary>Accept any server certificate over TLS (tests only).</summary>
     public bool SkipCertificateValidation { get; set; }
+
+    /// <summary>How calls are spread over the endpoints: <c>round_robin</c>, <c>p2c_ewma</c> or <c>pick_first</c> (<see cref="Balancers"/>).</summary>
+    public string BalancerName { get; set; } = Balancers.RoundRobin;
+
+    /// <summary>The resolvers of the address's scheme; null for the built-in ones (static lists and <c>dns:///</c>).</summary>
+    public ResolverRegistry? Resolvers { get; set; }
 
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -1,4 +1,5 @@
 using Ego.Components;
+using Ego.Discovery;
 using Ego.FailFast;
 using Ego.Grpc.Tracing;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class GrpcClientBuilder
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
     private TimeProvider _timeProvider = TimeProvider.System;
     private Ego.Hosting.EgoEnvironment? _environment;
+    private IReadOnlyList<IServiceResolverFactory> _resolvers = [];
 
     internal GrpcClientBuilder(string name, GrpcClientOptions options, CallerLocation caller)
     {
@@ -53,6 +55,14 @@ public sealed class GrpcClientBuilder
     public GrpcClientBuilder UseEnvironment(Ego.Hosting.EgoEnvironment environment)
     {
         _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        return this;
+    }
+
+    /// <summary>Resolvers of further <c>addr</c> schemes (<c>k8s</c>, <c>etcd</c>...); static lists and <c>dns:///</c> are built in.</summary>
+    public GrpcClientBuilder UseResolvers(IEnumerable<IServiceResolverFactory> factories)
+    {
+        ArgumentNullException.ThrowIfNull(factories);
+        _resolvers = [.. factories];
         return this;
     }
 
@@ -119,6 +129,8 @@ public sealed class GrpcClientBuilder
         KeepAlivePingTimeout = Options.KeepAlive.Timeout,
         KeepAlivePermitWithoutCalls = Options.KeepAlive.PermitWithoutStream,
         RequestCompression = Options.Compression is "" or "identity" ? null : Options.Compression,
+        BalancerName = Options.BalancerName,
+        Resolvers = new ResolverRegistry(_resolvers, Options.DnsRefreshInterval, _timeProvider),
         LoggerFactory = _loggerFactory,
         TimeProvider = _timeProvider,
     };

@@ -1,4 +1,5 @@
 using Ego.Components;
+using Ego.Discovery;
 using Ego.Grpc.Compression;
 
 namespace Ego.Grpc;
@@ -6,8 +7,17 @@ namespace Ego.Grpc;
 /// <summary>Options of <see cref="GrpcClient"/>, bound from <c>grpc.&lt;name&gt;</c> (EGO's keys).</summary>
 public sealed class GrpcClientOptions : IComponentOptions
 {
-    /// <summary>Server address: <c>host:port</c>, <c>http(s)://host:port</c>, or a comma-separated list used in round robin.</summary>
+    /// <summary>
+    /// Server address: <c>host:port</c>, <c>http(s)://host:port</c>, a comma-separated list of them, <c>dns:///host:port</c>,
+    /// or a registry's scheme (<c>k8s:///name.namespace:port</c>, <c>etcd:///name</c>).
+    /// </summary>
     public string Addr { get; set; } = "";
+
+    /// <summary>How calls are spread over the endpoints: <c>round_robin</c>, <c>p2c_ewma</c> or <c>pick_first</c> (EGO's key).</summary>
+    public string BalancerName { get; set; } = Balancers.RoundRobin;
+
+    /// <summary>How often a <c>dns:///</c> address is looked up again (also soon after a connection fails).</summary>
+    public TimeSpan DnsRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long connecting may take, at start (<see cref="EnableBlock"/>) and for every new connection.</summary>
     public TimeSpan DialTimeout { get; set; } = TimeSpan.FromSeconds(3);
@@ -65,7 +75,17 @@ public sealed class GrpcClientOptions : IComponentOptions
         Interceptors.Internal.ObservabilityOptionChecks.Check(errors, AccessInterceptorReqMaxLength, AccessInterceptorResMaxLength, SlowLogThreshold);
         if (string.IsNullOrWhiteSpace(Addr))
         {
-            errors.Add(new("addr", "is empty: expected host:port, e.g. \"127.0.0.1:9002\""));
+            errors.Add(new("addr", "is empty: expected host:port, e.g. \"127.0.0.1:9002\", or scheme:///target, e.g. \"dns:///orders:9002\""));
+        }
+
+        if (!Balancers.IsKnown(BalancerName))
+        {
+            errors.Add(new("balancerName", $"'{BalancerName}' is not supported: expected {string.Join(", ", Balancers.Names)}"));
+        }
+
+        if (DnsRefreshInterval <= TimeSpan.Zero)
+        {
+            errors.Add(new("dnsRefreshInterval", $"{DnsRefreshInterval} must be positive, e.g. \"30s\""));
         }
 
         if (DialTimeout <= TimeSpan.Zero)

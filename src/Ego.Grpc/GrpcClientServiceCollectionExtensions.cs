@@ -40,6 +40,7 @@ public static class GrpcClientServiceCollectionExtensions
                 builder.UseEnvironment(environment);
             }
 
+            builder.UseResolvers(provider.GetServices<Ego.Discovery.IServiceResolverFactory>());
             if (provider.GetService<TimeProvider>() is { } timeProvider)
             {
                 builder.UseTimeProvider(timeProvider);

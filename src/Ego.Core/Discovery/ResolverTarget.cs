@@ -27,7 +27,9 @@ public sealed record ResolverTarget(string Scheme, string Endpoint, string Origi
         }
 
         var scheme = trimmed[..separator].ToLowerInvariant();
-        if (scheme is "http" or "https")
+
+        // A list whose later entries carry http(s):// is still a static list.
+        if (scheme is "http" or "https" || scheme.Contains(','))
         {
             return new ResolverTarget(StaticScheme, trimmed, address);
         }

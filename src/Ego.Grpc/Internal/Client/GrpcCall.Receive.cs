@@ -61,6 +61,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         _trailers = trailers.Freeze();
         _status = status;
         _channel.Calls.OnFinished(status.StatusCode != StatusCode.OK);
+        ReleaseSubchannel(status.StatusCode);
         if (status.StatusCode != StatusCode.OK)
         {
             _failure = new RpcException(status, _trailers);

@@ -11,22 +11,58 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     {
         _content = content;
         StartCancellation();
+        var endpoints = _channel.Endpoints;
+        if (!endpoints.Resolved.IsCompleted)
+        {
+            await endpoints.Resolved.WaitAsync(_cancellation.Token).ConfigureAwait(false);
+        }
+
         var backoff = _channel.Options.InitialReconnectBackoff;
+        var attempts = 0;
         while (true)
         {
             _cancellation.Token.ThrowIfCancellationRequested();
-            var request = CreateRequest(content);
+            var subchannel = endpoints.Pick();
+            if (subchannel is null)
+            {
+                if (!_options.IsWaitForReady)
+                {
+                    throw new RpcException(new Status(StatusCode.Unavailable, endpoints.DescribeUnavailable()));
+                }
+
+                await Task.Delay(backoff, _channel.Options.TimeProvider, _cancellation.Token).ConfigureAwait(false);
+                backoff = NextBackoff(backoff);
+                continue;
+            }
+
+            var request = CreateRequest(content, subchannel.GetUri(_method.FullName));
+            UseSubchannel(subchannel);
             try
             {
                 var response = await _channel.HttpInvoker.SendAsync(request, _cancellation.Token).ConfigureAwait(false);
                 _response = response;
                 break;
             }
-            catch (HttpRequestException exception) when (_options.IsWaitForReady && IsConnectFailure(exception) && !_cancellation.IsCancellationRequested)
+            catch (HttpRequestException exception) when (IsConnectFailure(exception) && !_cancellation.IsCancellationRequested)
             {
+                Interlocked.Exchange(ref _subchannel, null)?.OnCallAbandoned();
+                endpoints.OnConnectFailed(subchannel, _channel.Options.InitialReconnectBackoff, _channel.Options.MaxReconnectBackoff);
+
+                // Nothing reached the server, so another endpoint may take the call.
+                if (++attempts < endpoints.Subchannels.Count)
+                {
+                    continue;
+                }
+
+                if (!_options.IsWaitForReady)
+                {
+                    throw;
+                }
+
                 GrpcClientLog.WaitingForReady(_channel.Logger, _method.FullName, backoff, exception);
                 await Task.Delay(backoff, _channel.Options.TimeProvider, _cancellation.Token).ConfigureAwait(false);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _channel.Options.MaxReconnectBackoff.Ticks));
+                backoff = NextBackoff(backoff);
+                attempts = 0;
             }
         }
 
@@ -67,6 +103,28 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         _responseHeaders.TrySetResult(headers);
         var stream = await http.Content.ReadAsStreamAsync(_cancellation.Token).ConfigureAwait(false);
         _responseReader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 1024, leaveOpen: false));
+    }
+
+    private TimeSpan NextBackoff(TimeSpan backoff) => TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _channel.Options.MaxReconnectBackoff.Ticks));
+
+    /// <summary>Counts the call on <paramref name="subchannel"/>; a call finished meanwhile releases it at once.</summary>
+    private void UseSubchannel(Discovery.Subchannel subchannel)
+    {
+        _subchannelStarted = subchannel.OnCallStarted(_channel.Options.TimeProvider);
+        Volatile.Write(ref _subchannel, subchannel);
+        if (IsFinished)
+        {
+            ReleaseSubchannel(_status?.StatusCode ?? StatusCode.Cancelled);
+        }
+    }
+
+    /// <summary>Folds the call's latency and outcome into its endpoint's figures, once.</summary>
+    private void ReleaseSubchannel(StatusCode code)
+    {
+        // go-zero's codes.Acceptable: these mean the endpoint is in trouble, the others are the caller's business.
+        var serverFailure = code is StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unavailable
+            or StatusCode.DataLoss or StatusCode.Unimplemented or StatusCode.ResourceExhausted;
+        Interlocked.Exchange(ref _subchannel, null)?.OnCallFinished(_channel.Options.TimeProvider, _subchannelStarted, serverFailure);
     }
 
     private static bool IsConnectFailure(HttpRequestException exception)

@@ -39,6 +39,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
     private PipeReader? _responseReader;
     private string? _responseEncoding;
     private HttpContent? _content;
+    private Discovery.Subchannel? _subchannel;
+    private long _subchannelStarted;
 
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
@@ -166,9 +168,9 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         _ => DisposedStatus,
     };
 
-    private HttpRequestMessage CreateRequest(HttpContent content)
+    private HttpRequestMessage CreateRequest(HttpContent content, Uri uri)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, _channel.NextUri(_method.FullName))
+        var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
