@@ -24,6 +24,10 @@ public sealed partial class EtcdClient
                     var options = await CallOptionsAsync(member, Options.ReadTimeout, cancellationToken).ConfigureAwait(false);
                     return await call(member, options).ResponseAsync.ConfigureAwait(false);
                 }
+                catch (RpcException exception) when (exception.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+                }
                 catch (RpcException exception) when (exception.StatusCode == StatusCode.Unauthenticated && member.Token is not null && auth == 0)
                 {
                     member.Token = null;

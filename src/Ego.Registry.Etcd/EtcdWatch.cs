@@ -55,6 +55,11 @@ public sealed class EtcdWatch : IAsyncDisposable
                 response = call.ResponseStream.Current;
             }
 
+            if (response.Canceled && response.CompactRevision == 0 && Volatile.Read(ref disposed) != 0)
+            {
+                yield break;
+            }
+
             Check(response);
             if (response.Events.Count > 0)
             {
@@ -138,6 +143,11 @@ public sealed class EtcdWatch : IAsyncDisposable
         try
         {
             return await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            // Ego.Grpc reports a canceled read as CANCELLED; callers of a token expect the usual exception.
+            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
         }
         catch (RpcException exception) when (exception.StatusCode == StatusCode.Unavailable)
         {
