@@ -2,9 +2,14 @@ using Ego.Discovery;
 
 namespace Ego.Registry.Etcd.Tests;
 
-public sealed class EtcdResolverFactoryTests
+public sealed class EtcdResolverFactoryTests : IDisposable
 {
-    private readonly EtcdResolverFactory factory = new(new EtcdClient(new EtcdOptions { Addrs = ["127.0.0.1:2379"] }), new EtcdRegistryOptions());
+    private readonly EtcdClient client = new(new EtcdOptions { Addrs = ["127.0.0.1:2379"] });
+    private readonly EtcdResolverFactory factory;
+
+    public EtcdResolverFactoryTests() => factory = new EtcdResolverFactory(client, new EtcdRegistryOptions());
+
+    public void Dispose() => client.Dispose();
 
     [Fact]
     public async Task Create_AppName_ResolverOfThatTarget()
