@@ -54,6 +54,22 @@ public sealed partial class EtcdClient
         return (open(member, options), index);
     }
 
+    /// <summary>
+    /// What a failed stream says about its member: UNAVAILABLE moves on to the next member, UNAUTHENTICATED (an expired
+    /// token) authenticates again on the next stream.
+    /// </summary>
+    internal void StreamFailed(int index, RpcException exception)
+    {
+        if (exception.StatusCode == StatusCode.Unavailable)
+        {
+            MemberFailed(index, exception);
+        }
+        else if (exception.StatusCode == StatusCode.Unauthenticated)
+        {
+            members[index % members.Length].Token = null;
+        }
+    }
+
     /// <summary>Moves on to the next member unless another call already did.</summary>
     internal void MemberFailed(int index, Exception exception)
     {

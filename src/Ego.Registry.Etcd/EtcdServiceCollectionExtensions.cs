@@ -19,6 +19,11 @@ public static class EtcdServiceCollectionExtensions
     public static IServiceCollection AddEgoEtcdRegistry(this IServiceCollection services, string etcdKey = "etcd", string registryKey = "registry", [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(EtcdServiceRegistry)))
+        {
+            return services;
+        }
+
         var caller = new CallerLocation(callerFile, callerLine);
         services.TryAddSingleton(provider =>
         {

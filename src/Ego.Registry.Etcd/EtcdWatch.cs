@@ -86,9 +86,9 @@ public sealed class EtcdWatch : IAsyncDisposable
             // The stream is already gone; nothing is left to cancel on the server.
         }
 
+        // Not disposed: a reader may still be about to link to it; it holds no timer.
         await stop.CancelAsync().ConfigureAwait(false);
         call.Dispose();
-        stop.Dispose();
     }
 
     internal static async Task<EtcdWatch> StartAsync(EtcdClient client, WatchCreateRequest create, CancellationToken cancellationToken)
@@ -115,9 +115,9 @@ public sealed class EtcdWatch : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            if (exception is RpcException { StatusCode: StatusCode.Unavailable })
+            if (exception is RpcException rpc)
             {
-                client.MemberFailed(member, exception);
+                client.StreamFailed(member, rpc);
             }
 
             call.Dispose();
@@ -149,9 +149,9 @@ public sealed class EtcdWatch : IAsyncDisposable
             // Ego.Grpc reports a canceled read as CANCELLED; callers of a token expect the usual exception.
             throw new OperationCanceledException(exception.Message, exception, cancellationToken);
         }
-        catch (RpcException exception) when (exception.StatusCode == StatusCode.Unavailable)
+        catch (RpcException exception)
         {
-            client.MemberFailed(member, exception);
+            client.StreamFailed(member, exception);
             throw;
         }
     }

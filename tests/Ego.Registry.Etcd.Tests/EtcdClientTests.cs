@@ -129,6 +129,21 @@ public sealed class EtcdClientTests
     }
 
     [Fact]
+    public async Task GetAsync_TokenExpired_AuthenticatesAgain()
+    {
+        await using var etcd = await EtcdProcess.StartAsync("--auth-token-ttl=1");
+        await EtcdAdmin.EnableAuthAsync(etcd.Endpoint, "root", "s3cret");
+        using var user = new EtcdClient(new EtcdOptions { Addrs = [etcd.Endpoint], Username = "root", Password = "s3cret" });
+        await user.PutAsync("/secured", "v", 0, CancellationToken.None);
+
+        // The feature is about time: etcd forgets a simple token after its TTL (1 s here) without use.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var get = await user.GetAsync("/secured", false, CancellationToken.None);
+
+        Assert.Equal("v", Assert.Single(get.Kvs).Value.ToStringUtf8());
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ThrowsNamingEveryKey()
     {
         var error = Assert.Throws<ArgumentException>(() => new EtcdClient(new EtcdOptions { ReadTimeout = TimeSpan.Zero }));

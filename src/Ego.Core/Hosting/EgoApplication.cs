@@ -163,7 +163,7 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         // Registries learn of the servers once they serve, and forget them as soon as stopping begins (StopCoreAsync).
         registrar = new ServiceRegistrar([.. app.Services.GetServices<IServiceRegistry>()], Configuration, Logger);
         var mainHttp = app.Services.GetService<IServer>() is DisabledHttpServer ? [] : app.Urls.Select(url => ("server.http", "http", url));
-        await registrar.RegisterAsync(Environment.AppName, mainHttp.Concat(startedServers.SelectMany(s => s.Addresses.Select(a => (s.Name, s.Kind, a)))), cancellationToken).ConfigureAwait(false);
+        await registrar.RegisterAsync(Environment, mainHttp.Concat(startedServers.SelectMany(s => s.Addresses.Select(a => (s.Name, s.Kind, a)))), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -43,9 +43,9 @@ internal static class LeaseKeeper
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is RpcException or OperationCanceledException or IOException or InvalidOperationException)
             {
-                if (member >= 0 && exception is RpcException { StatusCode: StatusCode.Unavailable })
+                if (member >= 0 && exception is RpcException rpc)
                 {
-                    client.MemberFailed(member, exception);
+                    client.StreamFailed(member, rpc);
                 }
             }
 

@@ -40,10 +40,10 @@ public sealed class ServiceRegistrarTests
         var working = new RecordingRegistry();
         var registrar = new ServiceRegistrar([failing, working], new ConfigurationBuilder().Build(), NullLogger.Instance);
 
-        await registrar.RegisterAsync("orders", [("server.grpc", "grpc", "127.0.0.1:9002"), ("governor", "governor", "127.0.0.1:9003")], CancellationToken.None);
+        await registrar.RegisterAsync(new EgoEnvironment { AppName = "orders", Zone = "z1" }, [("server.grpc", "grpc", "127.0.0.1:9002"), ("governor", "governor", "127.0.0.1:9003")], CancellationToken.None);
         await registrar.DeregisterAsync(CancellationToken.None);
 
-        Assert.Equal(["register grpc 127.0.0.1:9002", "deregister grpc 127.0.0.1:9002"], working.Calls);
+        Assert.Equal(["register grpc 127.0.0.1:9002 zone=z1", "deregister grpc 127.0.0.1:9002 zone=z1"], working.Calls);
     }
 
     [Fact]
@@ -79,7 +79,8 @@ public sealed class ServiceRegistrarTests
                 throw new InvalidOperationException("registry down");
             }
 
-            Calls.Add($"{what} {registration.Kind} {registration.Endpoint.Address}" + (Lifecycle is null ? "" : " at " + Lifecycle.Stage));
+            var attributes = string.Concat(registration.Endpoint.Attributes.Select(a => $" {a.Key}={a.Value}"));
+            Calls.Add($"{what} {registration.Kind} {registration.Endpoint.Address}{attributes}" + (Lifecycle is null ? "" : " at " + Lifecycle.Stage));
             return Task.CompletedTask;
         }
     }

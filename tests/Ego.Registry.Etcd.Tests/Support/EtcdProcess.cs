@@ -9,14 +9,18 @@ internal sealed class EtcdProcess : IAsyncDisposable
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "ego-etcd-" + Guid.NewGuid().ToString("N"));
     private readonly int clientPort = ChildProcess.FreePort();
     private readonly int peerPort = ChildProcess.FreePort();
+    private readonly IReadOnlyList<string> extraArgs;
     private ChildProcess? process;
+
+    private EtcdProcess(IReadOnlyList<string> extraArgs) => this.extraArgs = extraArgs;
 
     /// <summary>host:port of the client listener.</summary>
     public string Endpoint => $"127.0.0.1:{clientPort}";
 
-    public static async Task<EtcdProcess> StartAsync()
+    /// <summary>Starts etcd with <paramref name="extraArgs"/> added to the flags of a single member.</summary>
+    public static async Task<EtcdProcess> StartAsync(params string[] extraArgs)
     {
-        var etcd = new EtcdProcess();
+        var etcd = new EtcdProcess(extraArgs);
         await etcd.RestartAsync();
         return etcd;
     }
@@ -47,6 +51,7 @@ internal sealed class EtcdProcess : IAsyncDisposable
             "--listen-peer-urls", $"http://127.0.0.1:{peerPort}",
             "--initial-advertise-peer-urls", $"http://127.0.0.1:{peerPort}",
             "--initial-cluster", $"ego-test=http://127.0.0.1:{peerPort}",
+            .. extraArgs,
         ]);
         await WaitHealthyAsync(Endpoint, StartTimeout);
     }

@@ -15,8 +15,8 @@ internal sealed class ServiceRegistrar(IReadOnlyList<IServiceRegistry> registrie
 {
     private readonly List<(IServiceRegistry Registry, ServiceRegistration Registration)> registered = [];
 
-    /// <summary>Registers each server; a registry that fails is logged and keeps retrying on its own.</summary>
-    public async Task RegisterAsync(string appName, IEnumerable<(string Name, string Kind, string Address)> servers, CancellationToken cancellationToken)
+    /// <summary>Registers each server with the instance's region and zone; a registry that fails is logged and keeps retrying on its own.</summary>
+    public async Task RegisterAsync(EgoEnvironment environment, IEnumerable<(string Name, string Kind, string Address)> servers, CancellationToken cancellationToken)
     {
         if (registries.Count == 0)
         {
@@ -31,7 +31,7 @@ internal sealed class ServiceRegistrar(IReadOnlyList<IServiceRegistry> registrie
                 continue;
             }
 
-            var registration = new ServiceRegistration(appName, kind, name, endpoint);
+            var registration = new ServiceRegistration(environment.AppName, kind, name, endpoint with { Attributes = Attributes(environment) });
             foreach (var registry in registries)
             {
                 registered.Add((registry, registration));
@@ -90,6 +90,22 @@ internal sealed class ServiceRegistrar(IReadOnlyList<IServiceRegistry> registrie
         }
 
         return new ServiceEndpoint(host, port);
+    }
+
+    private static Dictionary<string, string> Attributes(EgoEnvironment environment)
+    {
+        var attributes = new Dictionary<string, string>();
+        if (environment.Region.Length > 0)
+        {
+            attributes["region"] = environment.Region;
+        }
+
+        if (environment.Zone.Length > 0)
+        {
+            attributes["zone"] = environment.Zone;
+        }
+
+        return attributes;
     }
 
     private static string? FirstRoutableIPv4()
