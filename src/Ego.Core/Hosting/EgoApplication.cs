@@ -145,6 +145,8 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
             await hook(app.Services, cancellationToken).ConfigureAwait(false);
         }
 
+        // Built before any server starts, so a registry's config error fails the start with nothing to undo.
+        registrar = new ServiceRegistrar([.. app.Services.GetServices<IServiceRegistry>()], Configuration, Logger);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         // The governor starts last, once what it reports on is up, and stops last (see StopAsync).
@@ -161,7 +163,6 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         HostingLog.Started(Logger, Environment.AppName, string.Join(", ", Addresses));
 
         // Registries learn of the servers once they serve, and forget them as soon as stopping begins (StopCoreAsync).
-        registrar = new ServiceRegistrar([.. app.Services.GetServices<IServiceRegistry>()], Configuration, Logger);
         var mainHttp = app.Services.GetService<IServer>() is DisabledHttpServer ? [] : app.Urls.Select(url => ("server.http", "http", url));
         await registrar.RegisterAsync(Environment, mainHttp.Concat(startedServers.SelectMany(s => s.Addresses.Select(a => (s.Name, s.Kind, a)))), cancellationToken).ConfigureAwait(false);
     }
