@@ -33,7 +33,8 @@ public sealed class BalancedEndpoints : IAsyncDisposable
         TimeProvider = timeProvider ?? TimeProvider.System;
         _baseUri = baseUri ?? ServiceEndpointSchemes.BaseUri;
         _logger = logger ?? NullLogger.Instance;
-        _watch = Task.Run(WatchAsync);
+        // Started inline: a resolver that knows its set at once (a static list) publishes it before the constructor returns.
+        _watch = WatchAsync();
     }
 
     public ResolverTarget Target => _resolver.Target;

@@ -11,6 +11,9 @@ public sealed class Subchannel
     /// <summary>The success score of a fresh endpoint; a failure pulls it towards 0 (go-zero's initSuccess).</summary>
     public const int InitialSuccess = 1000;
 
+    /// <summary>The time constant of the EWMAs (go-zero's decayTime, from Finagle): 10 s.</summary>
+    private const double DecayNanos = 10e9;
+
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
     private readonly Func<string, Uri> _createUri;
     private long _inFlight;
@@ -120,8 +123,6 @@ public sealed class Subchannel
     internal double Load() => Math.Sqrt(Volatile.Read(ref _lagNanos) + 1) * (Volatile.Read(ref _inFlight) + 1);
 
     public override string ToString() => Endpoint.Address;
-
-    private const double DecayNanos = 10e9;
 
     private static double ToNanos(long timestampDelta, TimeProvider timeProvider) => timestampDelta * (1e9 / timeProvider.TimestampFrequency);
 }

@@ -41,6 +41,10 @@ internal static class GrpcSpans
     public static (string Host, int? Port) ParseTarget(string addr)
     {
         var first = addr.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+
+        // scheme:///target (dns, k8s, etcd): the target is what the client calls.
+        var resolved = first.IndexOf(":///", StringComparison.Ordinal);
+        first = resolved > 0 && !first.StartsWith("unix:", StringComparison.Ordinal) ? first[(resolved + 4)..] : first;
         if (first.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(first, UriKind.Absolute, out var uri))
         {
             return (uri.Host, uri.IsDefaultPort ? null : uri.Port);

@@ -42,6 +42,35 @@ public sealed class GrpcChannelDiscoveryTests
     }
 
     [Fact]
+    public async Task Call_FailedEndpointStartsListening_GetsCallsAgainAfterItsBackoff()
+    {
+        var hits = new ConcurrentDictionary<string, int>();
+        var port = TestPorts.Closed();
+        await using var live = await StartNamedAsync("live", hits);
+        using var channel = GrpcChannel.ForAddress($"127.0.0.1:{port},{live.Address}");
+        var invoker = channel.CreateCallInvoker();
+        await invoker.AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "x");
+        Assert.True(channel.Endpoints.Subchannels[0].ConnectFailures >= 1);
+
+        var builder = GrpcServer.Load(TestServer.Config(("server:grpc:host", "127.0.0.1"), ("server:grpc:port", port.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        builder.AddService(EchoService.Create(unary: (request, _) =>
+        {
+            hits.AddOrUpdate("recovered", 1, static (_, n) => n + 1);
+            return Task.FromResult(request);
+        }));
+        await using var recovered = builder.Build();
+        await recovered.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 2000 && !hits.ContainsKey("recovered"); i++)
+        {
+            await invoker.AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "x");
+            await Task.Delay(10);
+        }
+
+        Assert.True(hits.ContainsKey("recovered"), "the endpoint that came back never got a call");
+        Assert.Equal(0, channel.Endpoints.Subchannels[0].ConnectFailures);
+    }
+
+    [Fact]
     public async Task Call_NoEndpointResolved_IsUnavailableAtOnceNamingTheTarget()
     {
         var options = new GrpcChannelOptions { Resolvers = new ResolverRegistry([new FixedResolverFactory("fixed", [])]) };
@@ -80,6 +109,15 @@ public sealed class GrpcChannelDiscoveryTests
 
         Assert.Equal(1, hits["registered"]);
         Assert.Equal([new Uri("http://" + server.Address)], channel.Targets);
+    }
+
+    [Fact]
+    public void ForAddress_StaticList_ListsTheTargetsAtOnce()
+    {
+        using var channel = GrpcChannel.ForAddress("10.0.0.7:9002,https://orders.example:8443");
+
+        Assert.True(channel.Endpoints.Resolved.IsCompleted);
+        Assert.Equal([new Uri("http://10.0.0.7:9002"), new Uri("https://orders.example:8443")], channel.Targets);
     }
 
     [Fact]
