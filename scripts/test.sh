@@ -24,6 +24,7 @@ declare -A needed=(
   [node]=nodejs
   [npm]=npm
   [promtool]=prometheus
+  [etcd]=etcd-server
 )
 # ... and by a file each installs.
 declare -A needed_files=(
@@ -50,6 +51,45 @@ while IFS= read -r lock; do
   echo "== npm ci in ${folder#"$root"/}"
   (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
 done < <(find "$root/tests" -name package-lock.json -not -path "*/node_modules/*" | sort)
+
+# A port nothing listens on: connecting to it is refused.
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "no free port found" >&2
+  return 1
+}
+
+# etcd for tests/Ego.Registry.Etcd.Tests: one member on 127.0.0.1 with a temporary data dir.
+etcd_client=$(free_port)
+etcd_peer=$(free_port)
+echo "== etcd on 127.0.0.1:$etcd_client"
+etcd --name ego-test --data-dir "$work/etcd" \
+  --listen-client-urls "http://127.0.0.1:$etcd_client" --advertise-client-urls "http://127.0.0.1:$etcd_client" \
+  --listen-peer-urls "http://127.0.0.1:$etcd_peer" --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer" \
+  --initial-cluster "ego-test=http://127.0.0.1:$etcd_peer" >"$work/etcd.log" 2>&1 &
+pids+=($!)
+etcd_healthy=""
+for _ in $(seq 1 300); do
+  if health=$( (exec 3<>"/dev/tcp/127.0.0.1/$etcd_client" && printf 'GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && cat <&3) 2>/dev/null) \
+    && [[ "$health" == *'"health":"true"'* ]]; then
+    etcd_healthy=1
+    break
+  fi
+  sleep 0.1
+done
+if [ -z "$etcd_healthy" ]; then
+  echo "etcd did not become healthy within 30s:" >&2
+  cat "$work/etcd.log" >&2
+  exit 1
+fi
+export EGO_TEST_ETCD="127.0.0.1:$etcd_client"
 
 echo "== dotnet build ($configuration)"
 dotnet build Ego.slnx -c "$configuration" -warnaserror -nologo -clp:ErrorsOnly

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Ego.Build;
 using Ego.Components;
 using Ego.Configuration;
+using Ego.Discovery;
 using Ego.FailFast;
 using Ego.Hosting.Internal;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +30,7 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
     private readonly IReadOnlyList<Func<IServiceProvider, CancellationToken, Task>> beforeStart;
     private readonly IReadOnlyList<(StopStage Stage, Func<IServiceProvider, CancellationToken, Task> Hook)> stopHooks;
     private readonly List<IEgoServer> startedServers = [];
+    private ServiceRegistrar? registrar;
     private int disposed;
 
     internal EgoApplication(
@@ -143,6 +145,8 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
             await hook(app.Services, cancellationToken).ConfigureAwait(false);
         }
 
+        // Built before any server starts, so a registry's config error fails the start with nothing to undo.
+        registrar = new ServiceRegistrar([.. app.Services.GetServices<IServiceRegistry>()], Configuration, Logger);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         // The governor starts last, once what it reports on is up, and stops last (see StopAsync).
@@ -157,6 +161,10 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         readiness.Set(true);
         app.Services.GetRequiredService<ApplicationLifecycle>().Advance(ApplicationStage.Ready);
         HostingLog.Started(Logger, Environment.AppName, string.Join(", ", Addresses));
+
+        // Registries learn of the servers once they serve, and forget them as soon as stopping begins (StopCoreAsync).
+        var mainHttp = app.Services.GetService<IServer>() is DisabledHttpServer ? [] : app.Urls.Select(url => ("server.http", "http", url));
+        await registrar.RegisterAsync(Environment, mainHttp.Concat(startedServers.SelectMany(s => s.Addresses.Select(a => (s.Name, s.Kind, a)))), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -231,6 +239,11 @@ public sealed class EgoApplication : IEndpointRouteBuilder, IApplicationBuilder,
         var wasReady = lifecycle.Stage == ApplicationStage.Ready;
         lifecycle.Advance(ApplicationStage.Draining);
         app.Services.GetRequiredService<ApplicationReadiness>().Set(false);
+        if (Interlocked.Exchange(ref registrar, null) is { } registered)
+        {
+            await registered.DeregisterAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         // Without a listening server there is no traffic to drain.
         var serving = startedServers.Count > 0 || app.Services.GetService<IServer>() is not DisabledHttpServer;
         if (drain && wasReady && serving)

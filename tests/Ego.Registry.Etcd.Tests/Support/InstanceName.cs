@@ -1,0 +1,3 @@
+namespace Ego.Registry.Etcd.Tests.Support;
+
+internal sealed record InstanceName(string Value);
