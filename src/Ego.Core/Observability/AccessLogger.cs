@@ -67,7 +67,7 @@ public sealed class AccessLogger
 
     /// <summary>The event of a finished call: panic, error, slow or normal.</summary>
     public string EventOf(in AccessRecord record) =>
-        record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : IsSlow(record.Cost) ? AccessEvent.Slow : AccessEvent.Normal;
+        record.Event ?? (record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : IsSlow(record.Cost) ? AccessEvent.Slow : AccessEvent.Normal);
 
     /// <summary>Writes the access line of a finished call (when due) and, in debug mode, its debug line.</summary>
     public void Write(in AccessRecord record)
@@ -110,7 +110,7 @@ public sealed class AccessLogger
         fields[i++] = new(EgoLogField.Cost, Math.Round(record.Cost.TotalMilliseconds, 3));
         fields[i++] = new(EgoLogField.Code, record.Code);
         fields[i++] = new(EgoLogField.UniformCode, record.UniformCode);
-        fields[i++] = new(EgoLogField.Event, record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : slow ? AccessEvent.Slow : AccessEvent.Normal);
+        fields[i++] = new(EgoLogField.Event, record.Event ?? (record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : slow ? AccessEvent.Slow : AccessEvent.Normal));
         fields[i++] = new(EgoLogField.PeerIp, record.PeerIp ?? "");
         fields[i++] = new(EgoLogField.PeerName, record.PeerName ?? "");
         if (record.Panic is not null)
