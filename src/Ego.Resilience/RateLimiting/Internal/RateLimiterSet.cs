@@ -4,14 +4,13 @@ using System.Threading.RateLimiting;
 namespace Ego.Resilience.RateLimiting.Internal;
 
 /// <summary>
-/// The live limiters of one set of rules. Lookup is one frozen-dictionary hit on the method or route name; refills are
-/// driven by timers of the injected clock rather than the limiters' own, so tests control time.
+/// The live limiters of one set of rules. Lookup is one frozen-dictionary hit on the method or route name. They hold
+/// no timers or handles, so a set replaced by a reload is simply dropped, even while calls still hold its leases.
 /// </summary>
-internal sealed class RateLimiterSet : IDisposable
+internal sealed class RateLimiterSet
 {
     private readonly FrozenDictionary<string, Entry> byTarget;
     private readonly Entry? fallback;
-    private readonly List<ITimer> timers = [];
 
     public RateLimiterSet(RateLimitRules rules, TimeProvider timeProvider)
     {
@@ -28,44 +27,14 @@ internal sealed class RateLimiterSet : IDisposable
     /// <summary>The limiter of <paramref name="target"/>, else the default one, else <c>null</c>.</summary>
     public Entry? Find(string target) => byTarget.TryGetValue(target, out var entry) ? entry : fallback;
 
-    // Stops the refills only: a call that found a limiter just before a reload may still acquire from it, and these
-    // limiters (no auto-replenishment, no queue) hold nothing else to release.
-    public void Dispose()
-    {
-        foreach (var timer in timers)
-        {
-            timer.Dispose();
-        }
-    }
-
-    private Entry Create(RateLimitRule rule, TimeProvider timeProvider)
+    private static Entry Create(RateLimitRule rule, TimeProvider timeProvider)
     {
         RateLimiter limiter = rule.Kind switch
         {
-            RateLimiterKind.TokenBucket => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = rule.Permits,
-                TokensPerPeriod = rule.TokensPerPeriod,
-                ReplenishmentPeriod = rule.Period,
-                AutoReplenishment = false,
-                QueueLimit = 0,
-            }),
-            RateLimiterKind.SlidingWindow => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = rule.Permits,
-                Window = rule.Period,
-                SegmentsPerWindow = rule.Segments,
-                AutoReplenishment = false,
-                QueueLimit = 0,
-            }),
+            RateLimiterKind.TokenBucket => new ClockTokenBucketLimiter(rule, timeProvider),
+            RateLimiterKind.SlidingWindow => new ClockSlidingWindowLimiter(rule, timeProvider),
             _ => new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = rule.Permits, QueueLimit = 0 }),
         };
-        if (limiter is ReplenishingRateLimiter replenishing)
-        {
-            var interval = rule.Kind == RateLimiterKind.SlidingWindow ? rule.Period / rule.Segments : rule.Period;
-            timers.Add(timeProvider.CreateTimer(static state => ((ReplenishingRateLimiter)state!).TryReplenish(), replenishing, interval, interval));
-        }
-
         return new Entry(rule, limiter);
     }
 

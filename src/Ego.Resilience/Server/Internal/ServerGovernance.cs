@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Ego.Observability;
 using Ego.Resilience.Concurrency;
 using Ego.Resilience.LoadShedding;
@@ -78,15 +79,16 @@ internal sealed class ServerGovernance : IDisposable
             shedding = true;
         }
 
-        System.Threading.RateLimiting.RateLimitLease? lease = null;
+        RateLimitLease? lease = null;
         if (Rules?.Current is { IsEmpty: false } limiters && limiters.Find(method) is { } entry)
         {
             lease = entry.Limiter.AttemptAcquire();
             if (!lease.IsAcquired)
             {
+                var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var hint) ? hint : entry.Rule.RetryAfter;
                 lease.Dispose();
                 Undo(gated, shedding, shedStart);
-                rejection = Refuse(method, new(AccessEvent.Limited, ServerResilienceMetrics.RateLimit, entry.Rule.RetryAfter,
+                rejection = Refuse(method, new(AccessEvent.Limited, ServerResilienceMetrics.RateLimit, retryAfter,
                     $"rate limit of {(entry.Rule.Target == RateLimitRules.DefaultTarget ? "default" : entry.Rule.Target)} exceeded ({entry.Rule})"));
                 return false;
             }
