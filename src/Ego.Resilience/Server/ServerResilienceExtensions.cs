@@ -6,7 +6,6 @@ using Ego.Resilience.Isolation;
 using Ego.Resilience.LoadShedding;
 using Ego.Resilience.Server.Internal;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,14 +30,15 @@ public static class ServerResilienceExtensions
     }
 
     /// <summary>
-    /// Adds governance to the application's HTTP server, configured from <paramref name="key"/>, in front of the
-    /// application's middleware (after the access log, so refusals are logged), and its figures to the governor.
+    /// Adds governance to the application's HTTP server, configured from <paramref name="key"/>: first in the
+    /// application's pipeline, after routing (limits and timeouts apply per route) and inside the access log (refusals
+    /// are logged with their event); and its figures to the governor.
     /// </summary>
     public static EgoApplicationBuilder AddHttpResilience(this EgoApplicationBuilder builder, string key = HttpServerOptions.DefaultKey, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentNullException.ThrowIfNull(builder);
         Register(builder.Services, key, "http", new CallerLocation(callerFile, callerLine));
-        builder.Services.AddSingleton<IStartupFilter>(provider => new HttpResilienceStartupFilter(provider.GetRequiredKeyedService<ServerGovernance>(key)));
+        builder.ConfigurePipeline(app => app.UseMiddleware<HttpServerResilienceMiddleware>(app.ApplicationServices.GetRequiredKeyedService<ServerGovernance>(key)));
         return builder;
     }
 
