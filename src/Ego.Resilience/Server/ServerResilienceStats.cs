@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ego.Components;
+using Ego.Configuration;
 using Ego.Resilience.Server.Internal;
 
 namespace Ego.Resilience.Server;
@@ -21,8 +22,8 @@ public sealed class ServerResilienceStats : IGovernorStats
             ["rateLimit"] = Rules(),
             ["maxConcurrentCalls"] = governance.Gate?.Max ?? 0,
             ["inFlight"] = governance.Gate?.InFlight,
-            ["timeout"] = governance.Options.Timeout.ToString(),
-            ["methodTimeouts"] = new JsonObject(governance.Options.MethodTimeouts.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value.ToString()))),
+            ["timeout"] = Duration.Format(governance.Options.Timeout),
+            ["methodTimeouts"] = new JsonObject(governance.Options.MethodTimeouts.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)Duration.Format(pair.Value)))),
             ["isolation"] = governance.Isolation,
         };
         if (governance.Shedder is { } shedder)
