@@ -12,7 +12,7 @@ namespace Ego.Resilience.Bench;
 /// <summary>
 /// <c>server --config=FILE [--key=value ...]</c>: an Ego application whose gRPC server (<c>server.grpc</c>, governance
 /// from the same section) serves <c>/bench.Spin/Work</c>, which keeps the CPU busy for <c>bench.spin</c> (default 1ms)
-/// per call. <c>bench.fixedCpu</c> (per-mille) replaces the measured CPU figure.
+/// per call after yielding once. <c>bench.fixedCpu</c> (per-mille) replaces the measured CPU figure.
 /// </summary>
 internal static class SpinServer
 {
@@ -32,9 +32,29 @@ internal static class SpinServer
         }
 
         grpc.Configure((server, _) => server.AddService(ServerServiceDefinition.CreateBuilder()
-            .AddMethod(SpinMethod.Work, (request, _) => Task.FromResult(Spin(spin, request)))
+            .AddMethod(SpinMethod.Work, async (request, _) =>
+            {
+                // As most handlers: the computing starts after an await, so calls waiting for the CPU are in flight
+                // (admitted, queued on the thread pool) rather than invisible in Kestrel's queue.
+                await Task.Yield();
+                return Spin(spin, request);
+            })
             .Build()));
         var app = builder.Build();
+        if (app.Web is not null && app.Services.GetService<ICpuUsageSource>() is { } cpu)
+        {
+            // The figure the shedder decides on, once a second, to read the run afterwards.
+            var description = cpu is CgroupCpuUsageSource source ? $"{source.Source}, {source.Cores} cores" : cpu.GetType().Name;
+            _ = Task.Run(async () =>
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+                while (await timer.WaitForNextTickAsync())
+                {
+                    Console.WriteLine($"cpu: {cpu.Usage} ({description})");
+                }
+            });
+        }
+
         return await app.RunAsync();
     }
 
