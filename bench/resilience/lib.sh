@@ -33,9 +33,12 @@ start_server() {
   exit 1
 }
 
+# SIGTERM, then SIGKILL after 10 s: an overloaded server would otherwise drain its backlog first.
 stop_server() {
   [ -n "$PID" ] || return 0
   kill -TERM "$PID" 2> /dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$PID" 2> /dev/null || break; sleep 0.1; done
+  kill -KILL "$PID" 2> /dev/null || true
   wait "$PID" 2> /dev/null || true
   PID=""
 }

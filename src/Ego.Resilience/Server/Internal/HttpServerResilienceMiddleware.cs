@@ -74,7 +74,15 @@ internal sealed class HttpServerResilienceMiddleware(RequestDelegate next, Serve
         context.RequestAborted = linked.Token;
         try
         {
-            await next(context).WaitAsync(deadline.Token).ConfigureAwait(false);
+            // Not WaitAsync: the HttpContext must not outlive the request, so the handler is awaited and stops through
+            // its token (RequestAborted) rather than being abandoned.
+            await next(context).ConfigureAwait(false);
+            if (!deadline.IsCancellationRequested)
+            {
+                return;
+            }
+
+            throw new OperationCanceledException(deadline.Token);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
