@@ -52,6 +52,14 @@ public sealed class EgoGrpcServerBuilder
         return this;
     }
 
+    /// <summary>Adjusts the server builder when the server is created, with the application's services (extensions use it).</summary>
+    public EgoGrpcServerBuilder Configure(Action<GrpcServerBuilder, IServiceProvider> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _steps.Add(configure);
+        return this;
+    }
+
     internal GrpcServer Create(IServiceProvider provider, CallerLocation caller)
     {
         var configuration = provider.GetRequiredService<IConfiguration>();

@@ -29,6 +29,7 @@ public sealed class EgoApplicationBuilder
     private readonly CallerLocation caller;
     private readonly List<Func<IServiceProvider, CancellationToken, Task>> beforeStart = [];
     private readonly List<(StopStage Stage, Func<IServiceProvider, CancellationToken, Task> Hook)> stopHooks = [];
+    private readonly List<Action<IApplicationBuilder>> pipelineStarts = [];
     private EgoStartupException? startupError;
 
     internal EgoApplicationBuilder(string[] args, CallerLocation caller, IReadOnlyDictionary<string, string?>? environmentVariables)
@@ -160,6 +161,17 @@ public sealed class EgoApplicationBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds middleware at the start of the application's own pipeline, after routing (so the endpoint is known) and
+    /// before any middleware the application adds; for extensions such as traffic governance.
+    /// </summary>
+    public EgoApplicationBuilder ConfigurePipeline(Action<IApplicationBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        pipelineStarts.Add(configure);
+        return this;
+    }
+
     public EgoApplication Build()
     {
         WebApplication? app = null;
@@ -168,6 +180,10 @@ public sealed class EgoApplicationBuilder
             try
             {
                 app = web.Build();
+                foreach (var configure in pipelineStarts)
+                {
+                    configure(app);
+                }
             }
             catch (EgoStartupException exception)
             {

@@ -69,7 +69,7 @@ public sealed class AccessLogger
     public string EventOf(in AccessRecord record) => EventOf(record, IsSlow(record.Cost));
 
     internal static string EventOf(in AccessRecord record, bool slow) =>
-        record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : slow ? AccessEvent.Slow : AccessEvent.Normal;
+        record.Event ?? (record.Panic is not null ? AccessEvent.Panic : record.Error is not null ? AccessEvent.Error : slow ? AccessEvent.Slow : AccessEvent.Normal);
 
     /// <summary>Writes the access line of a finished call (when due) and, in debug mode, its debug line.</summary>
     public void Write(in AccessRecord record)

@@ -39,6 +39,9 @@ public readonly record struct AccessRecord
     /// <summary><c>file:line</c> of the user code behind the call, for debug lines.</summary>
     public string? Caller { get; init; }
 
+    /// <summary>The <c>event</c> of a refused call (<see cref="AccessEvent.Limited"/>, <see cref="AccessEvent.Shed"/>); <c>null</c> to derive it.</summary>
+    public string? Event { get; init; }
+
     /// <summary>True when the call failed.</summary>
     public bool Failed => Error is not null || Panic is not null;
 }

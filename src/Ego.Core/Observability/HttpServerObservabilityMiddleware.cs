@@ -109,6 +109,7 @@ public sealed class HttpServerObservabilityMiddleware
             Response = copy?.Text(),
             Extras = extras,
             Caller = Caller(endpoint, panic),
+            Event = failed && context.Items.TryGetValue(AccessEvent.StateKey, out var refused) ? refused as string : null,
         });
     }
 

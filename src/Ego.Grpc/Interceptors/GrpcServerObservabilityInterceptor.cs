@@ -168,6 +168,7 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
             Response = access.WantsResponse ? response : null,
             Extras = call.Extras,
             Caller = Caller(continuation, exception),
+            Event = failed && context.UserState.TryGetValue(AccessEvent.StateKey, out var refused) ? refused as string : null,
         });
     }
 

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Ego.Configuration;
+using Ego.Grpc;
+using Ego.Hosting;
+using Ego.Resilience.LoadShedding;
+using Ego.Resilience.Server;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ego.Resilience.Bench;
+
+/// <summary>
+/// <c>server --config=FILE [--key=value ...]</c>: an Ego application whose gRPC server (<c>server.grpc</c>, governance
+/// from the same section) serves <c>/bench.Spin/Work</c>, which keeps the CPU busy for <c>bench.spin</c> (default 1ms)
+/// per call after yielding once. <c>bench.fixedCpu</c> (per-mille) replaces the measured CPU figure.
+/// </summary>
+internal static class SpinServer
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = EgoApplication.CreateBuilder(args);
+        var spin = Duration.Parse(builder.Configuration["bench:spin"] ?? "1ms");
+        if (builder.Configuration["bench:fixedCpu"] is { Length: > 0 } fixedCpu)
+        {
+            builder.Services.AddSingleton<ICpuUsageSource>(new FixedCpu(int.Parse(fixedCpu, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var grpc = builder.Services.AddEgoGrpcServer("server.grpc");
+        if (builder.Configuration.GetValue("bench:governance", true))
+        {
+            grpc.AddResilience();
+        }
+
+        grpc.Configure((server, _) => server.AddService(ServerServiceDefinition.CreateBuilder()
+            .AddMethod(SpinMethod.Work, async (request, _) =>
+            {
+                // As most handlers: the computing starts after an await, so calls waiting for the CPU are in flight
+                // (admitted, queued on the thread pool) rather than invisible in Kestrel's queue.
+                await Task.Yield();
+                return Spin(spin, request);
+            })
+            .Build()));
+        var app = builder.Build();
+        if (app.Web is not null && app.Services.GetService<ICpuUsageSource>() is { } cpu)
+        {
+            // The figure the shedder decides on, once a second, to read the run afterwards.
+            var description = cpu is CgroupCpuUsageSource source ? $"{source.Source}, {source.Cores} cores" : cpu.GetType().Name;
+            _ = Task.Run(async () =>
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+                while (await timer.WaitForNextTickAsync())
+                {
+                    Console.WriteLine($"cpu: {cpu.Usage} ({description})");
+                }
+            });
+        }
+
+        return await app.RunAsync();
+    }
+
+    // Busy work on the calling thread, as a CPU-bound handler: no awaits, no allocations.
+    private static string Spin(TimeSpan spin, string request)
+    {
+        if (spin <= TimeSpan.Zero)
+        {
+            return request;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        var x = 0UL;
+        while (Stopwatch.GetElapsedTime(start) < spin)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                x = (x * 6364136223846793005UL) + 1442695040888963407UL;
+            }
+        }
+
+        return x == 42 ? "!" : request;
+    }
+}

@@ -1,0 +1,51 @@
+# Functions of overload.sh and overhead.sh; sourced, not run.
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+
+SERVER_PIN=()
+LOAD_PIN=()
+if command -v taskset > /dev/null && [ "$(nproc)" -ge 2 ]; then
+  SERVER_PIN=(taskset -c "${SERVER_CPU:-0}")
+  LOAD_PIN=(taskset -c "${LOAD_CPU:-1}")
+fi
+
+BENCH="$ROOT/bench/Ego.Resilience.Bench/bin/Release/net10.0/Ego.Resilience.Bench"
+PID=""
+
+build() {
+  log "building Release"
+  dotnet build "$ROOT/bench/Ego.Resilience.Bench/Ego.Resilience.Bench.csproj" -c Release -nologo -v q > "$OUT/build.log"
+}
+
+# start_server NAME PORT [--key=value ...]: the spin server pinned to the server core, on 127.0.0.1:PORT.
+start_server() {
+  local name=$1 port=$2
+  shift 2
+  mkdir -p "$OUT/logs-$name"
+  "${SERVER_PIN[@]}" "$BENCH" server --config="$ROOT/bench/resilience/${SERVER_CONFIG:-server.toml}" --server.grpc.port="$port" \
+    --logger.ego.dir="$OUT/logs-$name" --logger.default.dir="$OUT/logs-$name" "$@" > "$OUT/server-$name.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 150); do
+    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null && { log "server $name on 127.0.0.1:$port: $*"; return 0; }
+    sleep 0.1
+  done
+  log "server $name did not start: $(tail -n 5 "$OUT/server-$name.log")"
+  exit 1
+}
+
+# SIGTERM, then SIGKILL after 10 s: an overloaded server would otherwise drain its backlog first.
+stop_server() {
+  [ -n "$PID" ] || return 0
+  kill -TERM "$PID" 2> /dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$PID" 2> /dev/null || break; sleep 0.1; done
+  kill -KILL "$PID" 2> /dev/null || true
+  wait "$PID" 2> /dev/null || true
+  PID=""
+}
+
+# field FILE NAME: the value printed by the load command as "NAME: value".
+field() { awk -v key="$2:" '$1 == key { print $2 }' "$1"; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+best() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { print (b > a ? b : a) }'; }

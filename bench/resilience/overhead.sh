@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# What server governance costs when it never refuses: the same spin server with every part on (rate limit rules that
+# never reject, shedding on a CPU figure pinned at 0, concurrency cap, server and method timeouts, isolation) against
+# the same binary with the interceptor not added, under h2load (unary, 1-byte message), alternating runs, as
+# bench/grpc/observability.sh. Prints a Markdown table of requests/s and the ratio per handler work level (bench.spin).
+# Environment: WORKS (default "0 50us"), CONCURRENCY (50), DURATION (s, 5), WARMUP (s, 3), ROUNDS (3), SERVER_CPU / LOAD_CPU, OUT.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+read -r -a WORKS <<< "${WORKS:-0 50us}"
+CONCURRENCY=${CONCURRENCY:-50}
+DURATION=${DURATION:-5}
+WARMUP=${WARMUP:-3}
+ROUNDS=${ROUNDS:-3}
+OUT=${OUT:-$(mktemp -d /tmp/ego-governance-overhead.XXXXXX)}
+mkdir -p "$OUT"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap stop_server EXIT
+build
+
+command -v h2load > /dev/null || { apt-get install -y nghttp2-client > "$OUT/apt.log" 2>&1 || { apt-get update > /dev/null && apt-get install -y nghttp2-client > "$OUT/apt.log" 2>&1; }; }
+# One gRPC message: uncompressed, length 1, "x".
+printf '\x00\x00\x00\x00\x01x' > "$OUT/request.bin"
+
+declare -A CPS
+for work in "${WORKS[@]}"; do
+  for round in $(seq 1 "$ROUNDS"); do
+    for name in on off; do
+      if [ $name = on ]; then
+        SERVER_CONFIG=overhead-on.toml start_server "$name" 19211 --bench.spin="$work" --server.grpc.rateLimitRules="$ROOT/bench/resilience/never-reject.toml"
+      else
+        start_server "$name" 19211 --bench.spin="$work" --bench.governance=false
+      fi
+      # Real gRPC answers first (h2load only sees HTTP 200): no call refused or failed; this also warms the JIT.
+      "${LOAD_PIN[@]}" "$BENCH" load --target=127.0.0.1:19211 --concurrency=4 --warmup=0s --duration=1s --deadline=30s > "$OUT/smoke-$name-$work-$round.log"
+      [ "$(field "$OUT/smoke-$name-$work-$round.log" refused)" = 0 ] && [ "$(field "$OUT/smoke-$name-$work-$round.log" failed)" = 0 ] \
+        || log "$name $work: calls refused or failed: $(cat "$OUT/smoke-$name-$work-$round.log")"
+      log_file="$OUT/h2load-$name-$work-$round.log"
+      "${LOAD_PIN[@]}" h2load -c $((CONCURRENCY / 50 > 0 ? CONCURRENCY / 50 : 1)) -m 50 -D "$DURATION" --warm-up-time="$WARMUP" \
+        -d "$OUT/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "http://127.0.0.1:19211/bench.Spin/Work" > "$log_file" 2>&1
+      grep -q ' 0 failed, 0 errored' "$log_file" || log "h2load $name $work had failures: $(grep '^requests:' "$log_file")"
+      rps=$(awk '/^finished in/ { print $4 }' "$log_file")
+      CPS[$name,$work]=$(best "${CPS[$name,$work]:-0}" "$rps")
+      log "round $round $name work $work: $rps req/s"
+      stop_server
+    done
+  done
+done
+
+{
+  echo "Governance overhead: h2load unary requests/s, best of $ROUNDS alternating rounds, $CONCURRENCY streams, server on one core"
+  echo
+  echo "| handler work | governance on | off | on / off |"
+  echo "|---|---:|---:|---:|"
+  for work in "${WORKS[@]}"; do
+    printf '| %s | %.0f | %.0f | %s |\n' "$work" "${CPS[on,$work]}" "${CPS[off,$work]}" "$(ratio "${CPS[on,$work]}" "${CPS[off,$work]}")"
+  done
+  echo
+  echo "Target: on / off >= 0.97."
+} | tee "$OUT/results.md"
+echo "raw output: $OUT" >&2

@@ -1,0 +1,147 @@
+using Ego.Resilience.LoadShedding.Internal;
+
+namespace Ego.Resilience.LoadShedding;
+
+/// <summary>
+/// go-zero's adaptive load shedder. While the CPU is at or over the threshold, or within a second of a drop, a call is
+/// dropped when both the calls in flight and their moving average exceed what the service has shown it can carry:
+/// the most calls passed in one bucket times the lowest mean latency (the last 5 s, current bucket ignored), scaled
+/// down as the CPU rises towards 100% (to no less than 10%).
+/// </summary>
+public sealed class AdaptiveShedder
+{
+    private const double FlyingBeta = 0.9;
+    private const double DefaultMinRtMs = 1000;
+    private const double OverloadFactorFloor = 0.1;
+    private static readonly TimeSpan CoolOff = TimeSpan.FromSeconds(1);
+
+    private readonly ICpuUsageSource cpu;
+    private readonly TimeProvider timeProvider;
+    private readonly RollingWindow passes;
+    private readonly RollingWindow latencies;
+    private readonly double windowScale;
+    private readonly Lock averaging = new();
+    private long flying;
+    private double avgFlying;
+    private long overloadTimestamp;
+    private int droppedRecently;
+    private long dropped;
+
+    /// <param name="cpu">Usage in per-mille.</param>
+    /// <param name="cpuThreshold">Per-mille from which calls may be dropped (go-zero: 900).</param>
+    /// <param name="window">Span of the statistics (go-zero: 5s).</param>
+    /// <param name="buckets">Buckets of the window (go-zero: 50).</param>
+    /// <param name="timeProvider">The clock of the window and the cool-off; a fake one in tests.</param>
+    public AdaptiveShedder(ICpuUsageSource cpu, int cpuThreshold = 900, TimeSpan? window = null, int buckets = 50, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(cpu);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cpuThreshold, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(cpuThreshold, 1000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 2);
+        this.cpu = cpu;
+        CpuThreshold = cpuThreshold;
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+        var bucket = (window ?? TimeSpan.FromSeconds(5)) / buckets;
+        passes = new RollingWindow(buckets, bucket, this.timeProvider);
+        latencies = new RollingWindow(buckets, bucket, this.timeProvider);
+        windowScale = TimeSpan.FromSeconds(1) / bucket / 1000;
+    }
+
+    public int CpuThreshold { get; }
+
+    /// <summary>Calls admitted and not yet finished.</summary>
+    public long Flying => Interlocked.Read(ref flying);
+
+    /// <summary>Calls dropped since start.</summary>
+    public long Dropped => Interlocked.Read(ref dropped);
+
+    /// <summary>Admits a call or drops it; an admitted call must be ended with <see cref="Exit"/>.</summary>
+    /// <param name="start">The admission time, to pass to <see cref="Exit"/>.</param>
+    public bool TryEnter(out long start)
+    {
+        if (ShouldDrop())
+        {
+            Volatile.Write(ref droppedRecently, 1);
+            Interlocked.Increment(ref dropped);
+            start = 0;
+            return false;
+        }
+
+        Interlocked.Increment(ref flying);
+        start = timeProvider.GetTimestamp();
+        return true;
+    }
+
+    /// <summary>Ends an admitted call; only successful calls (<paramref name="passed"/>) feed the capacity estimate.</summary>
+    public void Exit(long start, bool passed)
+    {
+        var now = Interlocked.Decrement(ref flying);
+        lock (averaging)
+        {
+            // Updated on exit only, so the average lags behind bursts as go-zero's does.
+            avgFlying = avgFlying * FlyingBeta + now * (1 - FlyingBeta);
+        }
+
+        if (passed)
+        {
+            latencies.Add((long)Math.Ceiling(timeProvider.GetElapsedTime(start).TotalMilliseconds));
+            passes.Add(1);
+        }
+    }
+
+    /// <summary>The figures behind the decisions, for the governor.</summary>
+    public ShedderState State()
+    {
+        var usage = cpu.Usage;
+        return new ShedderState(usage, CpuThreshold, Flying, AverageFlying(), passes.MaxSum(1), latencies.MinMean(DefaultMinRtMs), MaxFlight(usage), IsHot(), Dropped);
+    }
+
+    private bool ShouldDrop()
+    {
+        var usage = cpu.Usage;
+        var overloaded = usage >= CpuThreshold;
+        if (overloaded)
+        {
+            Volatile.Write(ref overloadTimestamp, timeProvider.GetTimestamp());
+        }
+
+        if (!overloaded && !IsHot())
+        {
+            return false;
+        }
+
+        var maxFlight = MaxFlight(usage);
+        return AverageFlying() > maxFlight && Flying > maxFlight;
+    }
+
+    private double MaxFlight(int usage)
+    {
+        var factor = Math.Clamp((1000.0 - usage) / (1000.0 - CpuThreshold), OverloadFactorFloor, 1);
+        return Math.Max(1, passes.MaxSum(1) * latencies.MinMean(DefaultMinRtMs) * windowScale) * factor;
+    }
+
+    private bool IsHot()
+    {
+        if (Volatile.Read(ref droppedRecently) == 0)
+        {
+            return false;
+        }
+
+        var since = Volatile.Read(ref overloadTimestamp);
+        if (since != 0 && timeProvider.GetElapsedTime(since) < CoolOff)
+        {
+            return true;
+        }
+
+        Volatile.Write(ref droppedRecently, 0);
+        return false;
+    }
+
+    private double AverageFlying()
+    {
+        lock (averaging)
+        {
+            return avgFlying;
+        }
+    }
+}

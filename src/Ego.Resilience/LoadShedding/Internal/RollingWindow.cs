@@ -1,0 +1,88 @@
+namespace Ego.Resilience.LoadShedding.Internal;
+
+/// <summary>
+/// Sums and counts over a window of equal buckets on the injected clock; buckets that time left behind are cleared
+/// on the next access. Reads skip the current, still-filling bucket (go-zero's IgnoreCurrentBucket).
+/// </summary>
+internal sealed class RollingWindow
+{
+    private readonly long[] sums;
+    private readonly long[] counts;
+    private readonly long bucketTicks;
+    private readonly TimeProvider timeProvider;
+    private readonly long origin;
+    private readonly Lock gate = new();
+    private long position;
+
+    public RollingWindow(int buckets, TimeSpan bucketDuration, TimeProvider timeProvider)
+    {
+        sums = new long[buckets];
+        counts = new long[buckets];
+        this.timeProvider = timeProvider;
+        bucketTicks = Math.Max(1, (long)(bucketDuration.TotalSeconds * timeProvider.TimestampFrequency));
+        origin = timeProvider.GetTimestamp();
+    }
+
+    public void Add(long value)
+    {
+        lock (gate)
+        {
+            var index = Advance();
+            sums[index] += value;
+            counts[index]++;
+        }
+    }
+
+    /// <summary>The largest sum of a finished bucket in the window, at least <paramref name="floor"/>.</summary>
+    public long MaxSum(long floor)
+    {
+        lock (gate)
+        {
+            Advance();
+            var result = floor;
+            for (var back = 1; back < sums.Length; back++)
+            {
+                result = Math.Max(result, sums[Slot(position - back)]);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The smallest mean (sum / count, rounded) of a finished bucket with entries; <paramref name="none"/> when all are empty.</summary>
+    public double MinMean(double none)
+    {
+        lock (gate)
+        {
+            Advance();
+            var result = none;
+            for (var back = 1; back < sums.Length; back++)
+            {
+                var slot = Slot(position - back);
+                if (counts[slot] > 0)
+                {
+                    result = Math.Min(result, Math.Round((double)sums[slot] / counts[slot]));
+                }
+            }
+
+            return result;
+        }
+    }
+
+    private int Advance()
+    {
+        var now = (timeProvider.GetTimestamp() - origin) / bucketTicks;
+        var span = Math.Min(now - position, sums.Length);
+        for (var i = 1; i <= span; i++)
+        {
+            var slot = Slot(position + i);
+            sums[slot] = 0;
+            counts[slot] = 0;
+        }
+
+        position = Math.Max(position, now);
+        return Slot(position);
+    }
+
+    private int Slot(long absolute) => (int)(((absolute % sums.Length) + sums.Length) % sums.Length);
+}

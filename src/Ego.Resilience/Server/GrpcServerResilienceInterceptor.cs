@@ -1,0 +1,208 @@
+using Ego.Components;
+using Ego.Grpc;
+using Ego.Grpc.Errors;
+using Ego.Resilience.LoadShedding;
+using Ego.Resilience.Server.Internal;
+using Ego.Resilience.Timeouts;
+using Ego.Resilience.Timeouts.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ego.Resilience.Server;
+
+/// <summary>
+/// A gRPC server's traffic governance, in order: concurrency cap, load shedding, rate limit, deadline, isolation.
+/// Refusals are RESOURCE_EXHAUSTED (limited) or UNAVAILABLE (shed) with a google.rpc.RetryInfo detail. Add it first
+/// among the server's interceptors (<see cref="ServerResilienceExtensions"/> does).
+/// </summary>
+public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
+{
+    private readonly ServerGovernance governance;
+
+    internal GrpcServerResilienceInterceptor(ServerGovernance governance) => this.governance = governance;
+
+    /// <summary>The rules in force (<c>null</c> when rate limiting is off); <see cref="RateLimiting.RateLimitRulesWatcher.Reload"/> re-reads them.</summary>
+    public RateLimiting.RateLimitRulesWatcher? Rules => governance.Rules;
+
+    /// <summary>The shedder (<c>null</c> when shedding is off).</summary>
+    public LoadShedding.AdaptiveShedder? Shedder => governance.Shedder;
+
+    /// <summary>The figures the governor shows.</summary>
+    public ServerResilienceStats Stats => new(governance);
+
+    internal ServerGovernance Governance => governance;
+
+    /// <summary>An interceptor with options made in code, for servers built with <see cref="GrpcServer.CreateBuilder"/>.</summary>
+    /// <param name="name">The server's config key, used in metrics, logs and timeout keys.</param>
+    /// <param name="options">What to govern.</param>
+    /// <param name="cpu">The CPU figure of the shedder; the container's by default.</param>
+    /// <param name="timeProvider">The clock of limiters, shedder and deadlines.</param>
+    /// <param name="loggerFactory">Where timeouts and rule reloads are logged.</param>
+    /// <param name="watchRules">Re-reads the rules file when it changes.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message names every invalid option.</exception>
+    /// <exception cref="RateLimiting.RateLimitRulesException">The rules file is invalid.</exception>
+    public static GrpcServerResilienceInterceptor Create(string name, ServerResilienceOptions options, ICpuUsageSource? cpu = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, bool watchRules = true) =>
+        new(CreateGovernance("grpc", name, options, cpu, timeProvider, loggerFactory, watchRules));
+
+    internal static ServerGovernance CreateGovernance(string type, string name, ServerResilienceOptions options, ICpuUsageSource? cpu, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, bool watchRules)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<ComponentOptionError>();
+        options.Validate(errors);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"Invalid resilience options of {name}: " + string.Join("; ", errors), nameof(options));
+        }
+
+        var time = timeProvider ?? TimeProvider.System;
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ego.Resilience.Server");
+        return new ServerGovernance(type, name, options, cpu ?? (options.EnableShedding ? new CgroupCpuUsageSource(time) : new NoCpuUsage()), time, logger, watchRules);
+    }
+
+    // Not async: a handler that completes synchronously passes without a state machine.
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        var method = context.Method;
+        if (!governance.TryAdmit(method, out var admission, out var rejection))
+        {
+            throw GrpcRejections.Create(context, rejection);
+        }
+
+        Task<TResponse> handling;
+        try
+        {
+            handling = governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting)
+                ? WithDeadlineAsync(request, context, continuation, setting)
+                : continuation(request, context);
+        }
+        catch (Exception exception)
+        {
+            End(method, admission, exception);
+            throw;
+        }
+
+        if (handling.IsCompletedSuccessfully)
+        {
+            governance.Release(admission, passed: true);
+            return handling;
+        }
+
+        return EndAsync(handling, method, admission);
+    }
+
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        StreamAsync(context, scoped => continuation(requestStream, scoped));
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        StreamAsync(context, async scoped =>
+        {
+            await continuation(request, responseStream, scoped).ConfigureAwait(false);
+            return true;
+        });
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        StreamAsync(context, async scoped =>
+        {
+            await continuation(requestStream, responseStream, scoped).ConfigureAwait(false);
+            return true;
+        });
+
+    public void Dispose() => governance.Dispose();
+
+    private async Task<TResponse> EndAsync<TResponse>(Task<TResponse> handling, string method, Admission admission)
+    {
+        try
+        {
+            var response = await handling.ConfigureAwait(false);
+            governance.Release(admission, passed: true);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            End(method, admission, exception);
+            throw;
+        }
+    }
+
+    private async Task<TResponse> WithDeadlineAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, TimeoutSetting setting)
+        where TRequest : class
+        where TResponse : class
+    {
+        using var deadline = new CancellationTokenSource(setting.Timeout, governance.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadline.Token);
+        var scoped = new DeadlineServerCallContext(context, governance.TimeProvider.GetUtcNow().UtcDateTime + setting.Timeout, linked.Token);
+        try
+        {
+            // WaitAsync answers at the deadline even when the handler ignores its token.
+            return await continuation(request, scoped).WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (deadline.IsCancellationRequested && IsCancellation(exception))
+        {
+            throw DeadlineExceeded(context.Method, setting);
+        }
+    }
+
+    private async Task<TResult> StreamAsync<TResult>(ServerCallContext context, Func<ServerCallContext, Task<TResult>> run)
+    {
+        var method = context.Method;
+        if (!governance.TryAdmit(method, out var admission, out var rejection))
+        {
+            throw GrpcRejections.Create(context, rejection);
+        }
+
+        CancellationTokenSource? deadline = null;
+        CancellationTokenSource? linked = null;
+        var scoped = context;
+        if (governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting))
+        {
+            deadline = new CancellationTokenSource(setting.Timeout, governance.TimeProvider);
+            linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadline.Token);
+            scoped = new DeadlineServerCallContext(context, governance.TimeProvider.GetUtcNow().UtcDateTime + setting.Timeout, linked.Token);
+        }
+
+        try
+        {
+            var result = await run(scoped).ConfigureAwait(false);
+            governance.Release(admission, passed: true);
+            return result;
+        }
+        catch (Exception exception) when (deadline is { IsCancellationRequested: true } && IsCancellation(exception))
+        {
+            governance.Release(admission, passed: false);
+            throw DeadlineExceeded(method, setting);
+        }
+        catch (Exception exception)
+        {
+            End(method, admission, exception);
+            throw;
+        }
+        finally
+        {
+            linked?.Dispose();
+            deadline?.Dispose();
+        }
+    }
+
+    private RpcException DeadlineExceeded(string method, in TimeoutSetting setting)
+    {
+        var text = TimeoutPolicy.Describe(setting);
+        governance.TimedOut(method, text);
+        return new RpcException(new Status(StatusCode.DeadlineExceeded, text));
+    }
+
+    private void End(string method, in Admission admission, Exception exception)
+    {
+        governance.Release(admission, passed: false);
+        if (exception is not (RpcException or EgoError or OperationCanceledException))
+        {
+            governance.Caught(method);
+        }
+    }
+
+    private bool Sooner(ServerCallContext context, in TimeoutSetting setting) =>
+        context.Deadline == DateTime.MaxValue || context.Deadline - governance.TimeProvider.GetUtcNow().UtcDateTime > setting.Timeout;
+
+    private static bool IsCancellation(Exception exception) =>
+        exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled or StatusCode.DeadlineExceeded };
+}

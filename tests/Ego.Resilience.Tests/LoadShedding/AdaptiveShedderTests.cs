@@ -1,0 +1,165 @@
+using Ego.Resilience.LoadShedding;
+using Ego.Resilience.Tests.Support;
+
+namespace Ego.Resilience.Tests.LoadShedding;
+
+public sealed class AdaptiveShedderTests
+{
+    private readonly SteppingTimeProvider clock = new();
+    private readonly ScriptedCpu cpu = new();
+
+    [Fact]
+    public void TryEnter_CpuUnderThreshold_AdmitsEvenFarOverCapacity()
+    {
+        var shedder = Create();
+        Learn(shedder, callsPerBucket: 10, latency: TimeSpan.FromMilliseconds(10), buckets: 10);
+        cpu.Usage = 899;
+
+        Hold(shedder, 50);
+
+        Assert.True(shedder.TryEnter(out _));
+        Assert.Equal(0, shedder.Dropped);
+    }
+
+    [Fact]
+    public void TryEnter_CpuOverThresholdAndFlyingOverMaxFlight_Drops()
+    {
+        var shedder = Create();
+        Learn(shedder, callsPerBucket: 10, latency: TimeSpan.FromMilliseconds(100), buckets: 10);
+        cpu.Usage = 900;
+
+        // maxPass 10 per bucket x minRt 100 ms x 10 buckets a second / 1000 = 10 calls in flight at most.
+        Assert.Equal(10, shedder.State().MaxFlight, 3);
+        Hold(shedder, 12);
+        Assert.True(shedder.TryEnter(out _), "the moving average lags: a burst is admitted until it rises");
+
+        Overload(shedder);
+
+        Assert.True(shedder.State().AverageFlying > 10);
+        Assert.False(shedder.TryEnter(out _));
+        Assert.Equal(1, shedder.Dropped);
+    }
+
+    [Fact]
+    public void TryEnter_WithinOneSecondOfADrop_StaysHotThenCoolsOff()
+    {
+        var shedder = Create();
+        Learn(shedder, callsPerBucket: 10, latency: TimeSpan.FromMilliseconds(100), buckets: 10);
+        cpu.Usage = 950;
+        Overload(shedder);
+        Assert.False(shedder.TryEnter(out _));
+
+        cpu.Usage = 100;
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        Assert.True(shedder.State().Hot);
+        Assert.False(shedder.TryEnter(out _));
+
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.True(shedder.TryEnter(out _));
+        Assert.False(shedder.State().Hot);
+    }
+
+    [Fact]
+    public void MaxFlight_RisingCpu_ScalesDownToOneTenth()
+    {
+        var shedder = Create();
+        Learn(shedder, callsPerBucket: 20, latency: TimeSpan.FromMilliseconds(100), buckets: 10);
+
+        cpu.Usage = 900;
+        var atThreshold = shedder.State().MaxFlight;
+        cpu.Usage = 950;
+        var halfway = shedder.State().MaxFlight;
+        cpu.Usage = 1000;
+        var full = shedder.State().MaxFlight;
+
+        Assert.Equal(20, atThreshold, 3);
+        Assert.Equal(10, halfway, 3);
+        Assert.Equal(2, full, 3);
+    }
+
+    [Fact]
+    public void State_NoHistory_AssumesOneSecondLatencySoNothingIsDroppedEarly()
+    {
+        var shedder = Create();
+
+        var state = shedder.State();
+
+        Assert.Equal(1, state.MaxPass);
+        Assert.Equal(1000, state.MinRtMilliseconds);
+        Assert.Equal(10, state.MaxFlight, 3);
+    }
+
+    [Fact]
+    public void State_HistoryOlderThanTheWindow_IsForgotten()
+    {
+        var shedder = Create();
+        Learn(shedder, callsPerBucket: 30, latency: TimeSpan.FromMilliseconds(20), buckets: 5);
+        Assert.Equal(30, shedder.State().MaxPass);
+
+        clock.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.Equal(1, shedder.State().MaxPass);
+        Assert.Equal(1000, shedder.State().MinRtMilliseconds);
+    }
+
+    [Fact]
+    public void Exit_FailedCall_DoesNotCountAsPassed()
+    {
+        var shedder = Create();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(shedder.TryEnter(out var start));
+            shedder.Exit(start, passed: false);
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(1, shedder.State().MaxPass);
+        Assert.Equal(0, shedder.Flying);
+    }
+
+    private AdaptiveShedder Create() => new(cpu, cpuThreshold: 900, TimeSpan.FromSeconds(5), buckets: 50, clock);
+
+    // Each cycle passes callsPerBucket calls together, each taking latency, then moves to the next bucket.
+    private void Learn(AdaptiveShedder shedder, int callsPerBucket, TimeSpan latency, int buckets)
+    {
+        for (var b = 0; b < buckets; b++)
+        {
+            var starts = Hold(shedder, callsPerBucket);
+            clock.Advance(latency);
+            foreach (var start in starts)
+            {
+                shedder.Exit(start, passed: true);
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    private static List<long> Hold(AdaptiveShedder shedder, int count)
+    {
+        var starts = new List<long>();
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(shedder.TryEnter(out var start));
+            starts.Add(start);
+        }
+
+        return starts;
+    }
+
+    // Raises the calls in flight and their moving average while the CPU is idle, then restores the CPU figure.
+    private void Overload(AdaptiveShedder shedder)
+    {
+        var usage = cpu.Usage;
+        cpu.Usage = 0;
+        Hold(shedder, 40);
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.True(shedder.TryEnter(out var start));
+            shedder.Exit(start, passed: false);
+        }
+
+        cpu.Usage = usage;
+    }
+}
