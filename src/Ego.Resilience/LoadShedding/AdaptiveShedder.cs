@@ -3,10 +3,10 @@ using Ego.Resilience.LoadShedding.Internal;
 namespace Ego.Resilience.LoadShedding;
 
 /// <summary>
-/// go-zero's adaptive load shedder. While the CPU is at or over the threshold, or within a second of a drop, a call is
-/// dropped when both the calls in flight and their moving average exceed what the service has shown it can carry:
-/// the most calls passed in one bucket times the lowest mean latency (the last 5 s, current bucket ignored), scaled
-/// down as the CPU rises towards 100% (to no less than 10%).
+/// go-zero's adaptive load shedder. While the CPU is at or over the threshold, or within a second of the last drop, a
+/// call is dropped when both the calls in flight and their moving average exceed what the service has shown it can
+/// carry: the most calls passed in one bucket times the lowest mean latency (the last 5 s, current bucket ignored),
+/// scaled down as the CPU rises towards 100% (to no less than 10%), and never below one call.
 /// </summary>
 public sealed class AdaptiveShedder
 {
@@ -23,7 +23,7 @@ public sealed class AdaptiveShedder
     private readonly Lock averaging = new();
     private long flying;
     private double avgFlying;
-    private long overloadTimestamp;
+    private long dropTimestamp;
     private int droppedRecently;
     private long dropped;
 
@@ -61,6 +61,9 @@ public sealed class AdaptiveShedder
     {
         if (ShouldDrop())
         {
+            // The cool-off counts from the last drop: while calls keep being dropped the shedder stays on, even when
+            // the smoothed CPU figure dips under the threshold because dropping freed the CPU.
+            Volatile.Write(ref dropTimestamp, timeProvider.GetTimestamp());
             Volatile.Write(ref droppedRecently, 1);
             Interlocked.Increment(ref dropped);
             start = 0;
@@ -99,13 +102,7 @@ public sealed class AdaptiveShedder
     private bool ShouldDrop()
     {
         var usage = cpu.Usage;
-        var overloaded = usage >= CpuThreshold;
-        if (overloaded)
-        {
-            Volatile.Write(ref overloadTimestamp, timeProvider.GetTimestamp());
-        }
-
-        if (!overloaded && !IsHot())
+        if (usage < CpuThreshold && !IsHot())
         {
             return false;
         }
@@ -117,7 +114,9 @@ public sealed class AdaptiveShedder
     private double MaxFlight(int usage)
     {
         var factor = Math.Clamp((1000.0 - usage) / (1000.0 - CpuThreshold), OverloadFactorFloor, 1);
-        return Math.Max(1, passes.MaxSum(1) * latencies.MinMean(DefaultMinRtMs) * windowScale) * factor;
+        // At least one call: on a single busy core the estimate scaled down is a fraction of a call, and admitting
+        // only when nothing is in flight leaves the core idle between calls.
+        return Math.Max(1, passes.MaxSum(1) * latencies.MinMean(DefaultMinRtMs) * windowScale * factor);
     }
 
     private bool IsHot()
@@ -127,7 +126,7 @@ public sealed class AdaptiveShedder
             return false;
         }
 
-        var since = Volatile.Read(ref overloadTimestamp);
+        var since = Volatile.Read(ref dropTimestamp);
         if (since != 0 && timeProvider.GetElapsedTime(since) < CoolOff)
         {
             return true;

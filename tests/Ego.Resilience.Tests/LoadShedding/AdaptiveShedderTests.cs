@@ -41,7 +41,7 @@ public sealed class AdaptiveShedderTests
     }
 
     [Fact]
-    public void TryEnter_WithinOneSecondOfADrop_StaysHotThenCoolsOff()
+    public void TryEnter_WithinOneSecondOfTheLastDrop_StaysHotThenCoolsOff()
     {
         var shedder = Create();
         Learn(shedder, callsPerBucket: 10, latency: TimeSpan.FromMilliseconds(100), buckets: 10);
@@ -53,6 +53,9 @@ public sealed class AdaptiveShedderTests
         clock.Advance(TimeSpan.FromMilliseconds(900));
         Assert.True(shedder.State().Hot);
         Assert.False(shedder.TryEnter(out _));
+
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        Assert.True(shedder.State().Hot, "the second drop restarted the cool-off");
 
         clock.Advance(TimeSpan.FromMilliseconds(200));
         Assert.True(shedder.TryEnter(out _));
@@ -75,6 +78,21 @@ public sealed class AdaptiveShedderTests
         Assert.Equal(20, atThreshold, 3);
         Assert.Equal(10, halfway, 3);
         Assert.Equal(2, full, 3);
+    }
+
+    [Fact]
+    public void MaxFlight_ScaledBelowOneCall_IsOneCall()
+    {
+        var shedder = Create();
+        Learn(shedder, callsPerBucket: 1, latency: TimeSpan.FromMilliseconds(100), buckets: 10);
+
+        cpu.Usage = 900;
+        var atThreshold = shedder.State().MaxFlight;
+        cpu.Usage = 1000;
+        var full = shedder.State().MaxFlight;
+
+        Assert.Equal(1, atThreshold, 3);
+        Assert.Equal(1, full, 3);
     }
 
     [Fact]
