@@ -14,11 +14,16 @@ public sealed class CircuitBreakerRegistry
     private readonly Func<string, AdaptiveCircuitBreaker> create;
 
     public CircuitBreakerRegistry(string target, CircuitBreakerOptions options, TimeProvider? time = null, Action<AdaptiveCircuitBreaker, BreakerState>? stateChanged = null)
+        : this(target, options, time, stateChanged, null)
+    {
+    }
+
+    internal CircuitBreakerRegistry(string target, CircuitBreakerOptions options, TimeProvider? time, Action<AdaptiveCircuitBreaker, BreakerState>? stateChanged, Func<double>? random)
     {
         ArgumentNullException.ThrowIfNull(options);
         Target = target ?? throw new ArgumentNullException(nameof(target));
         var clock = time ?? TimeProvider.System;
-        create = method => new AdaptiveCircuitBreaker(target, method, options, clock, stateChanged);
+        create = method => new AdaptiveCircuitBreaker(target, method, options, clock, stateChanged, random);
     }
 
     public string Target { get; }

@@ -38,11 +38,11 @@ public sealed class ClientResilience
     /// <param name="time">Clock of the breakers, the token bucket and the backoff.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message names every bad key.</exception>
     public ClientResilience(string name, string type, ClientResilienceOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
-        : this(name, type, options, loggerFactory, time, null)
+        : this(name, type, options, loggerFactory, time, null, null)
     {
     }
 
-    internal ClientResilience(string name, string type, ClientResilienceOptions options, ILoggerFactory? loggerFactory, TimeProvider? time, Func<double>? random)
+    internal ClientResilience(string name, string type, ClientResilienceOptions options, ILoggerFactory? loggerFactory, TimeProvider? time, Func<double>? random, Func<double>? breakerDraw)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(options);
@@ -70,7 +70,7 @@ public sealed class ClientResilience
         Budget = new RetryBudget(options.Retry.Budget);
         if (options.EnableBreaker)
         {
-            breakers = new CircuitBreakerRegistry(name, options.Breaker, Time, OnBreakerChanged);
+            breakers = new CircuitBreakerRegistry(name, options.Breaker, Time, OnBreakerChanged, breakerDraw);
         }
 
         if (options.EnableRateLimit && options.RateLimit.Rps > 0)
