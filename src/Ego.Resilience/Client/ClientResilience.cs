@@ -126,7 +126,7 @@ public sealed class ClientResilience
     internal void Rejected(string method, string reason)
     {
         ClientResilienceMetrics.CountRejected(Type, Name, method, reason);
-        ClientResilienceLog.Rejected(logger, reason, Name, method);
+        ClientResilienceLog.Rejected(logger, "rejected", reason, Name, method);
     }
 
     internal void RetryThrottled(string method)
