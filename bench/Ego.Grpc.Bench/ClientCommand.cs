@@ -7,7 +7,7 @@ namespace Ego.Grpc.Bench;
 
 /// <summary>
 /// <c>client --target=host:port [--mode=unary|stream] [--concurrency=50] [--connections=1] [--size=16] [--count=100]
-/// [--warmup=2s] [--duration=10s]</c>: closed-loop load with the Ego.Grpc client; prints calls/s and messages/s.
+/// [--warmup=2s] [--duration=10s] [--resilience=off|on]</c>: closed-loop load with the Ego.Grpc client; prints calls/s and messages/s.
 /// </summary>
 internal static class ClientCommand
 {
@@ -22,7 +22,7 @@ internal static class ClientCommand
                 await channel.ConnectAsync();
             }
 
-            var clients = channels.Select(channel => new Echo.EchoClient(channel)).ToArray();
+            var clients = channels.Select(channel => new Echo.EchoClient(ClientGovernance.Create(channel, flags.Get("resilience", "off")))).ToArray();
             var counters = new LoadCounters();
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, options.Concurrency)

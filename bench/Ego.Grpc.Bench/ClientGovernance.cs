@@ -1,0 +1,27 @@
+using Ego.Resilience.Client;
+
+namespace Ego.Grpc.Bench;
+
+/// <summary>
+/// The invoker of a load client: the bare channel (<c>--resilience=off</c>), or (<c>on</c>) every client governance
+/// interceptor on and idle: a breaker per method, retries of every method and a token bucket too large to reject.
+/// </summary>
+internal static class ClientGovernance
+{
+    public static CallInvoker Create(GrpcChannel channel, string mode) => mode switch
+    {
+        "off" => channel.CreateCallInvoker(),
+        "on" => channel.CreateCallInvoker().Intercept(new GrpcClientResilienceInterceptor(new ClientResilience("grpc.bench", ClientResilience.Grpc, Idle()))),
+        _ => throw new ArgumentException($"--resilience='{mode}' is invalid: expected off or on"),
+    };
+
+    /// <summary>Defaults (breaker on) plus retries of every method and a rate limit that never trips.</summary>
+    public static ClientResilienceOptions Idle()
+    {
+        var options = new ClientResilienceOptions();
+        options.Retry.Methods = ["*"];
+        options.RateLimit.Rps = 1e9;
+        options.RateLimit.Burst = 1_000_000;
+        return options;
+    }
+}
