@@ -68,4 +68,34 @@ public sealed class ClientResilienceTests
         Assert.Equal("rate_limited", Assert.Single(metrics.Of("ego_resilience_client_rejected_total"))["reason"]);
         Assert.Equal("rate_limited", Assert.Single(logs.Events("rejected"))["reason"]);
     }
+
+    [Fact]
+    public void HotPath_NothingTrips_AllocatesNothing()
+    {
+        var options = new ClientResilienceOptions { RateLimit = new() { Rps = 1e9, Burst = 1_000_000 } };
+        options.Retry.Methods = ["*"];
+        var resilience = new ClientResilience("grpc.user", ClientResilience.Grpc, options, null, clock);
+        Exercise(resilience, 10);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Exercise(resilience, 10_000);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private void Exercise(ClientResilience resilience, int calls)
+    {
+        for (var i = 0; i < calls; i++)
+        {
+            var policy = resilience.ForMethod(EchoMethods.Unary.FullName);
+            Assert.True(resilience.TryAcquireRate(policy.Method));
+            Assert.True(policy.Breaker!.TryAcquire());
+            policy.Breaker.Record(failed: false);
+            resilience.Budget.OnSuccess();
+            if (i % 100 == 0)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(300));
+            }
+        }
+    }
 }

@@ -32,6 +32,11 @@ internal sealed class FakeClock : TimeProvider
         List<FakeTimer> due;
         lock (timers)
         {
+            if (timers.Count == 0)
+            {
+                return;
+            }
+
             due = [.. timers.Where(t => t.Due <= ticks)];
             foreach (var timer in due)
             {
