@@ -15,7 +15,7 @@ public sealed class RetryOptions : IComponentOptions
     /// <summary>Codes retried: gRPC names (<c>UNAVAILABLE</c>) or HTTP statuses (<c>503</c>). Empty: UNAVAILABLE, or 502, 503 and 504 for HTTP.</summary>
     public List<string> Codes { get; set; } = [];
 
-    /// <summary>Idempotent methods: <c>/pkg.Service/Method</c>, <c>/pkg.Service/*</c> or <c>*</c>; for HTTP, verbs such as <c>GET</c>.</summary>
+    /// <summary>Idempotent methods: <c>/pkg.Service/Method</c>, a prefix ending in <c>*</c> (<c>/pkg.Service/*</c>) or <c>*</c>; for HTTP, verbs such as <c>GET</c>.</summary>
     public List<string> Methods { get; set; } = [];
 
     /// <summary>Per-method switches and attempt counts, keyed by the full method name (HTTP: by verb).</summary>

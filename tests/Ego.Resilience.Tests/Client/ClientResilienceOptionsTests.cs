@@ -45,6 +45,31 @@ public sealed class ClientResilienceOptionsTests
     }
 
     [Fact]
+    public void Bind_TomlFile_ReadsPerMethodOptionsUnderQuotedMethodNames()
+    {
+        const string toml = """
+            [grpc.user]
+            addr = "127.0.0.1:9002"
+            enableBreaker = true
+
+            [grpc.user.retry]
+            maxAttempts = 3
+            codes = ["UNAVAILABLE", "ABORTED"]
+            methods = ["/helloworld.Greeter/*"]
+
+            [grpc.user.retry.perMethod."/helloworld.Greeter/Create"]
+            enable = false
+            """;
+        var flat = new Ego.Configuration.TomlConfigFileParser().Parse(toml, "config.toml");
+        var config = new ConfigurationBuilder().AddInMemoryCollection(flat).Build();
+
+        var options = ComponentConfiguration.Bind<ClientResilienceOptions>(config, "grpc.user", new CallerLocation("", 0), "test").Options;
+
+        Assert.Equal(["UNAVAILABLE", "ABORTED"], options.Retry.Codes);
+        Assert.False(options.Retry.PerMethod["/helloworld.Greeter/Create"].Enable);
+    }
+
+    [Fact]
     public void Defaults_AreTheDocumentedOnes()
     {
         var options = new ClientResilienceOptions();

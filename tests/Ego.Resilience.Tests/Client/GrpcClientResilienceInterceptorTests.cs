@@ -44,6 +44,19 @@ public sealed class GrpcClientResilienceInterceptorTests
     }
 
     [Fact]
+    public async Task AsyncUnaryCall_MethodMatchesAPrefix_IsRetried()
+    {
+        var interceptor = Create(o => o.Retry.Methods = ["test.Echo/Un*"]);
+        var downstream = new ScriptedDownstream(StatusCode.Unavailable);
+
+        var call = interceptor.AsyncUnaryCall("hi", EchoMethods.Context(), downstream.Call);
+        await clock.TimerArmed;
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal("hi#2", await call);
+    }
+
+    [Fact]
     public async Task AsyncUnaryCall_CodeNotConfigured_IsNotRetried()
     {
         var interceptor = Create(o => o.Retry.Methods = ["*"]);

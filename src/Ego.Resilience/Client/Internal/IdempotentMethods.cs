@@ -4,7 +4,7 @@ namespace Ego.Resilience.Client.Internal;
 
 /// <summary>
 /// Decides whether a method may be sent more than once and how often, from <c>retry.methods</c> and
-/// <c>retry.perMethod</c>. gRPC methods match by full name or service wildcard; HTTP calls by verb.
+/// <c>retry.perMethod</c>. gRPC methods match by full name or a prefix ending in <c>*</c>; HTTP calls by verb.
 /// </summary>
 internal static class IdempotentMethods
 {
@@ -60,7 +60,7 @@ internal static class IdempotentMethods
             pattern = "/" + pattern;
         }
 
-        return pattern.EndsWith("/*", StringComparison.Ordinal)
+        return pattern.EndsWith('*')
             ? name.StartsWith(pattern[..^1], StringComparison.Ordinal)
             : pattern.Equals(name, StringComparison.Ordinal);
     }
