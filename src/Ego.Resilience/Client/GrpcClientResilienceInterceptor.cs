@@ -79,9 +79,14 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var policy = Admit(context.Method.FullName);
+        var policy = resilience.ForMethod(context.Method.FullName);
+        if (Reject(policy) is { } rejection)
+        {
+            return RejectedStream<TRequest, TResponse>.ServerStreaming(rejection);
+        }
+
         var first = continuation(request, context);
-        if (policy.RetryAttempts > 1 || policy.HedgeAttempts > 1)
+        if (policy.RetryAttempts > 1)
         {
             var reader = new RetryingStreamReader<TRequest, TResponse>(resilience, policy, request, context, continuation, first);
             return new AsyncServerStreamingCall<TResponse>(reader, first.ResponseHeadersAsync,
@@ -97,7 +102,12 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
 
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, AsyncClientStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var policy = Admit(context.Method.FullName);
+        var policy = resilience.ForMethod(context.Method.FullName);
+        if (Reject(policy) is { } rejection)
+        {
+            return RejectedStream<TRequest, TResponse>.ClientStreaming(rejection);
+        }
+
         var inner = continuation(context);
         return policy.Breaker is not { } breaker ? inner : new AsyncClientStreamingCall<TRequest, TResponse>(
             inner.RequestStream, RecordAsync(inner.ResponseAsync, breaker), inner.ResponseHeadersAsync,
@@ -107,7 +117,12 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var policy = Admit(context.Method.FullName);
+        var policy = resilience.ForMethod(context.Method.FullName);
+        if (Reject(policy) is { } rejection)
+        {
+            return RejectedStream<TRequest, TResponse>.Duplex(rejection);
+        }
+
         var inner = continuation(context);
         return policy.Breaker is not { } breaker ? inner : new AsyncDuplexStreamingCall<TRequest, TResponse>(
             inner.RequestStream, new RecordingStreamReader<TResponse>(inner.ResponseStream, breaker), inner.ResponseHeadersAsync,
@@ -115,21 +130,15 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
             static s => ((AsyncDuplexStreamingCall<TRequest, TResponse>)s).Dispose(), inner);
     }
 
-    /// <summary>Rate limit and breaker of a streaming call, which fail it before it starts.</summary>
-    private MethodPolicy Admit(string method)
+    /// <summary>The error of a streaming call the rate limit or the breaker fails before it starts; null to send it.</summary>
+    private RpcException? Reject(MethodPolicy policy)
     {
-        var policy = resilience.ForMethod(method);
         if (!resilience.TryAcquireRate(policy.Method))
         {
-            throw GrpcOutcome.RateLimited(resilience);
+            return GrpcOutcome.RateLimited(resilience);
         }
 
-        if (policy.Breaker is { } breaker && !breaker.TryAcquire())
-        {
-            throw GrpcOutcome.BreakerOpen(resilience, policy.Method);
-        }
-
-        return policy;
+        return policy.Breaker is { } breaker && !breaker.TryAcquire() ? GrpcOutcome.BreakerOpen(resilience, policy.Method) : null;
     }
 
     private ClientInterceptorContext<TRequest, TResponse> WithDeadline<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context)

@@ -91,6 +91,28 @@ public sealed class GrpcClientResilienceIntegrationTests
     }
 
     [Fact]
+    public async Task ServerStreamingCall_OverTheRateLimit_FailsOnReadAndIsObservedAsAFailedCall()
+    {
+        await using var server = await EchoServer.StartAsync((r, _) => Task.FromResult(r), (request, responses, context) => responses.WriteAsync("a", context.CancellationToken));
+        using var metrics = new CallMetricsListener();
+        using var client = server.CreateClient(("grpc:user:rateLimit:rps", "0.001"), ("grpc:user:rateLimit:burst", "1"));
+        using (var first = client.CallInvoker.AsyncServerStreamingCall(EchoMethods.ServerStreaming, null, new CallOptions(), "hi"))
+        {
+            await foreach (var _ in first.ResponseStream.ReadAllAsync())
+            {
+            }
+        }
+
+        using var call = client.CallInvoker.AsyncServerStreamingCall(EchoMethods.ServerStreaming, null, new CallOptions(), "hi");
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal(StatusCode.ResourceExhausted, call.GetStatus().StatusCode);
+        var handled = metrics.Where("ego_client_handle_total", "method", "/test.Echo/ServerStreaming").Where(l => server.Address.EndsWith(l["peer"], StringComparison.Ordinal));
+        Assert.Equal(["OK", "ResourceExhausted"], handled.Select(l => l["code"]));
+    }
+
+    [Fact]
     public async Task UnaryCall_DownstreamDownThenUp_BreakerOpensThenCloses()
     {
         var down = true;

@@ -100,7 +100,11 @@ internal sealed class UnaryHedgedCall<TRequest, TResponse>(
         }
 
         var call = continuation(request, attemptContext);
-        attempts.Add(call);
+        lock (attempts)
+        {
+            attempts.Add(call);
+        }
+
         running.Add((call, call.ResponseAsync));
         if (attempts.Count > 1)
         {
@@ -131,7 +135,13 @@ internal sealed class UnaryHedgedCall<TRequest, TResponse>(
     private void Dispose()
     {
         cancel.Cancel();
-        foreach (var attempt in attempts)
+        AsyncUnaryCall<TResponse>[] sent;
+        lock (attempts)
+        {
+            sent = [.. attempts];
+        }
+
+        foreach (var attempt in sent)
         {
             attempt.Dispose();
         }

@@ -84,6 +84,11 @@ internal sealed class UnaryRetryCall<TRequest, TResponse>(
         {
             throw new RpcException(new Status(StatusCode.Cancelled, "call cancelled while waiting to retry"));
         }
+
+        if (disposed)
+        {
+            throw new RpcException(new Status(StatusCode.Cancelled, "call disposed while waiting to retry"));
+        }
     }
 
     private async Task<Metadata> HeadersAsync(Task response)
