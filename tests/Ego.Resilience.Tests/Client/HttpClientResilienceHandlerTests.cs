@@ -102,6 +102,61 @@ public sealed class HttpClientResilienceHandlerTests
     }
 
     [Fact]
+    public async Task Get_DownstreamRecovers_BreakerClosesOnceTheFailuresLeaveTheWindow()
+    {
+        var healthy = false;
+        await using var server = await HttpTestServer.StartAsync(c =>
+        {
+            c.Response.StatusCode = Volatile.Read(ref healthy) ? 200 : 500;
+            return Task.CompletedTask;
+        });
+        var clock = new FakeClock();
+        var options = new ClientResilienceOptions { EnableRetry = false };
+        var resilience = new ClientResilience("http.pay", ClientResilience.Http, options, null, clock, null, () => 0.0);
+        using var client = new HttpClient(new HttpClientResilienceHandler(resilience) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = server.Address };
+        for (var i = 0; i < 6; i++)
+        {
+            (await client.GetAsync("/orders")).Dispose();
+        }
+
+        await Assert.ThrowsAsync<ClientRejectedException>(() => client.GetAsync("/orders"));
+        Volatile.Write(ref healthy, true);
+        clock.Advance(TimeSpan.FromSeconds(11));
+
+        using var response = await client.GetAsync("/orders");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("closed", (string?)resilience.Snapshot()["breakers"]!["GET /orders"]!["state"]);
+    }
+
+    [Fact]
+    public async Task Get_TransportFailureThenOk_IsRetried()
+    {
+        var attempts = 0;
+        var stub = new StubHandler(_ => Interlocked.Increment(ref attempts) == 1 ? throw new HttpRequestException("connection refused") : new HttpResponseMessage(HttpStatusCode.OK));
+        var options = new ClientResilienceOptions();
+        options.Retry.InitialBackoff = TimeSpan.FromMilliseconds(1);
+        using var client = new HttpClient(new HttpClientResilienceHandler(new ClientResilience("http.pay", ClientResilience.Http, options)) { InnerHandler = stub });
+
+        using var response = await client.GetAsync("http://127.0.0.1:1/orders");
+
+        Assert.Equal((HttpStatusCode.OK, 2), (response.StatusCode, attempts));
+    }
+
+    [Fact]
+    public async Task Get_OperationOption_NamesTheBreaker()
+    {
+        var stub = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK));
+        var resilience = new ClientResilience("http.pay", ClientResilience.Http, new ClientResilienceOptions());
+        using var client = new HttpClient(new HttpClientResilienceHandler(resilience) { InnerHandler = stub });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/orders/42");
+        request.Options.Set(HttpClientResilienceHandler.Operation, "GET /orders/{id}");
+
+        (await client.SendAsync(request)).Dispose();
+
+        Assert.Equal("GET /orders/{id}", Assert.Single(resilience.Breakers).Method);
+    }
+
+    [Fact]
     public async Task Get_OverTheRateLimit_FailsWith429WithoutSending()
     {
         await using var server = await HttpTestServer.StartAsync(c => FailFirst(c, 0));
