@@ -7,7 +7,7 @@ namespace Ego.Grpc.Bench;
 
 /// <summary>
 /// <c>client --target=host:port [--mode=unary|stream] [--concurrency=50] [--connections=1] [--size=16] [--count=100]
-/// [--warmup=2s] [--duration=10s] [--resilience=off|on]</c>: closed-loop load with the Ego.Grpc client; prints calls/s and messages/s.
+/// [--warmup=2s] [--duration=10s] [--resilience=off|on|breaker|retry|ratelimit]</c>: closed-loop load with the Ego.Grpc client; prints calls/s and messages/s.
 /// </summary>
 internal static class ClientCommand
 {

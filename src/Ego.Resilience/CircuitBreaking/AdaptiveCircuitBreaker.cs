@@ -1,4 +1,5 @@
 using Ego.Resilience.CircuitBreaking.Internal;
+using Ego.Resilience.Internal;
 
 namespace Ego.Resilience.CircuitBreaking;
 
@@ -11,7 +12,7 @@ public sealed class AdaptiveCircuitBreaker
 {
     private readonly CircuitBreakerOptions options;
     private readonly RollingWindow window;
-    private readonly TimeProvider time;
+    private readonly CoarseClock clock;
     private readonly Func<double> random;
     private readonly long probeTicks;
     private readonly Action<AdaptiveCircuitBreaker, BreakerState>? stateChanged;
@@ -33,12 +34,12 @@ public sealed class AdaptiveCircuitBreaker
         Target = target ?? throw new ArgumentNullException(nameof(target));
         Method = method ?? throw new ArgumentNullException(nameof(method));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
-        this.time = time;
+        clock = new CoarseClock(time);
         this.stateChanged = stateChanged;
         this.random = random ?? Random.Shared.NextDouble;
         window = new RollingWindow(options.Window, options.Buckets, time);
-        probeTicks = (long)(options.ProbeInterval.TotalSeconds * time.TimestampFrequency);
-        lastPass = time.GetTimestamp();
+        probeTicks = clock.Ticks(options.ProbeInterval);
+        lastPass = clock.Now();
     }
 
     public string Target { get; }
@@ -58,7 +59,7 @@ public sealed class AdaptiveCircuitBreaker
         }
 
         SetState(BreakerState.Open);
-        var now = time.GetTimestamp();
+        var now = clock.Now();
         var last = Volatile.Read(ref lastPass);
         if (now - last >= probeTicks)
         {

@@ -1,4 +1,5 @@
 using Ego.Grpc;
+using Ego.Resilience.CircuitBreaking;
 using Ego.Resilience.Client.Internal;
 
 namespace Ego.Resilience.Client;
@@ -54,10 +55,10 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
             return GrpcOutcome.Failed<TResponse>(GrpcOutcome.BreakerOpen(resilience, policy.Method));
         }
 
+        // The call is returned as it is; the outcome reaches the breaker from a continuation, with no wrapper to allocate.
         var inner = Send(request, context, continuation, breaker);
-        return new AsyncUnaryCall<TResponse>(RecordAsync(inner.ResponseAsync, breaker), inner.ResponseHeadersAsync,
-            static s => ((AsyncUnaryCall<TResponse>)s).GetStatus(), static s => ((AsyncUnaryCall<TResponse>)s).GetTrailers(),
-            static s => ((AsyncUnaryCall<TResponse>)s).Dispose(), inner);
+        OutcomeRecorder<TResponse>.Attach(inner.ResponseAsync, breaker);
+        return inner;
     }
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, BlockingUnaryCallContinuation<TRequest, TResponse> continuation)
@@ -148,7 +149,7 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
             ? new(context.Method, context.Host, context.Options.WithDeadline(resilience.Time.GetUtcNow().UtcDateTime + defaultTimeout))
             : context;
 
-    private static AsyncUnaryCall<TResponse> Send<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation, Ego.Resilience.CircuitBreaking.AdaptiveCircuitBreaker breaker)
+    private static AsyncUnaryCall<TResponse> Send<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation, AdaptiveCircuitBreaker breaker)
         where TRequest : class
         where TResponse : class
     {
@@ -163,7 +164,7 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
         }
     }
 
-    private static async Task<TResponse> RecordAsync<TResponse>(Task<TResponse> response, Ego.Resilience.CircuitBreaking.AdaptiveCircuitBreaker breaker)
+    private static async Task<TResponse> RecordAsync<TResponse>(Task<TResponse> response, AdaptiveCircuitBreaker breaker)
     {
         try
         {

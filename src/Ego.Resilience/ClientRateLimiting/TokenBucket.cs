@@ -1,46 +1,50 @@
+using Ego.Resilience.Internal;
+
 namespace Ego.Resilience.ClientRateLimiting;
 
-/// <summary>A token bucket refilled continuously at <c>rps</c>, holding at most <c>burst</c> tokens.</summary>
+/// <summary>
+/// A token bucket refilled continuously at <c>rps</c>, holding at most <c>burst</c> tokens. Kept as the time the
+/// bucket will be full again (the generic cell rate algorithm), so taking a token is one compare-and-swap.
+/// </summary>
 public sealed class TokenBucket
 {
-    private readonly Lock gate = new();
-    private readonly TimeProvider time;
-    private readonly double perTick;
-    private readonly double capacity;
-    private double tokens;
-    private long updated;
+    private readonly CoarseClock clock;
+    private readonly long interval;
+    private readonly long tolerance;
+    private long full;
 
     public TokenBucket(double rps, int burst, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rps);
         ArgumentOutOfRangeException.ThrowIfNegative(burst);
-        this.time = time ?? TimeProvider.System;
-        perTick = rps / this.time.TimestampFrequency;
-        capacity = burst > 0 ? burst : Math.Max(1, Math.Ceiling(rps));
-        tokens = capacity;
-        updated = this.time.GetTimestamp();
+        clock = new CoarseClock(time ?? TimeProvider.System);
+        var capacity = burst > 0 ? burst : Math.Max(1, (long)Math.Ceiling(rps));
+        interval = Math.Max(1, (long)(clock.Frequency / rps));
+        tolerance = (capacity - 1) * interval;
+        full = long.MinValue / 2;
     }
 
     /// <summary>Takes a token if one is left.</summary>
     public bool TryAcquire()
     {
-        var now = time.GetTimestamp();
-        lock (gate)
+        var now = clock.Now();
+        var seen = Volatile.Read(ref full);
+        while (true)
         {
-            // A caller that read the clock before another took the lock must not move the refill time back.
-            if (now > updated)
-            {
-                tokens = Math.Min(capacity, tokens + (now - updated) * perTick);
-                updated = now;
-            }
-
-            if (tokens < 1)
+            // Each token moves the full-again time one interval later; more than the burst ahead of now is empty.
+            var next = Math.Max(seen, now) + interval;
+            if (next - now > tolerance + interval)
             {
                 return false;
             }
 
-            tokens -= 1;
-            return true;
+            var current = Interlocked.CompareExchange(ref full, next, seen);
+            if (current == seen)
+            {
+                return true;
+            }
+
+            seen = current;
         }
     }
 }

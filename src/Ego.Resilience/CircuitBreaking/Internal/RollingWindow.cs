@@ -1,83 +1,79 @@
+using Ego.Resilience.Internal;
+
 namespace Ego.Resilience.CircuitBreaking.Internal;
 
 /// <summary>
-/// Counts of accepted and total outcomes over the last window, in buckets that are reused round-robin. Adding is
-/// an <see cref="Interlocked"/> increment; a bucket is cleared under its lock only when its slot starts a new period.
+/// Counts of accepted and total outcomes over the last window, in buckets reused round-robin and kept in flat arrays
+/// so a sum reads contiguous memory. Adding is an <see cref="Interlocked"/> increment; a bucket is cleared under a
+/// lock only when its slot starts a new period (once per bucket length).
 /// </summary>
 internal sealed class RollingWindow
 {
-    private readonly Bucket[] buckets;
+    private readonly long[] periods;
+    private readonly long[] accepted;
+    private readonly long[] totals;
     private readonly long bucketTicks;
-    private readonly TimeProvider time;
+    private readonly CoarseClock clock;
+    private readonly Lock restart = new();
 
     public RollingWindow(TimeSpan window, int bucketCount, TimeProvider time)
     {
-        this.time = time;
-        buckets = new Bucket[bucketCount];
-        for (var i = 0; i < buckets.Length; i++)
-        {
-            buckets[i] = new Bucket();
-        }
-
-        var windowTicks = (double)window.Ticks * time.TimestampFrequency / TimeSpan.TicksPerSecond;
-        bucketTicks = Math.Max(1, (long)(windowTicks / bucketCount));
+        clock = new CoarseClock(time);
+        periods = new long[bucketCount];
+        Array.Fill(periods, -1);
+        accepted = new long[bucketCount];
+        totals = new long[bucketCount];
+        bucketTicks = Math.Max(1, clock.Ticks(window) / bucketCount);
     }
 
-    public void Add(bool accepted)
+    public void Add(bool success)
     {
-        var period = time.GetTimestamp() / bucketTicks;
-        var bucket = buckets[period % buckets.Length];
-        if (Volatile.Read(ref bucket.Period) != period)
+        var period = clock.Now() / bucketTicks;
+        var slot = (int)(period % periods.Length);
+        if (Volatile.Read(ref periods[slot]) != period)
         {
-            bucket.Restart(period);
+            Restart(slot, period);
         }
 
-        Interlocked.Increment(ref bucket.Total);
-        if (accepted)
+        Interlocked.Increment(ref totals[slot]);
+        if (success)
         {
-            Interlocked.Increment(ref bucket.Accepted);
+            Interlocked.Increment(ref accepted[slot]);
         }
     }
 
     /// <summary>Accepted and total outcomes of the buckets still inside the window.</summary>
     public (long Accepted, long Total) Sum()
     {
-        var now = time.GetTimestamp() / bucketTicks;
-        long accepted = 0, total = 0;
-        foreach (var bucket in buckets)
+        var now = clock.Now() / bucketTicks;
+        long accepts = 0, total = 0;
+        for (var slot = 0; slot < periods.Length; slot++)
         {
-            var period = Volatile.Read(ref bucket.Period);
-            if (period <= now && now - period < buckets.Length)
+            var period = Volatile.Read(ref periods[slot]);
+            if (period <= now && now - period < periods.Length)
             {
-                accepted += Volatile.Read(ref bucket.Accepted);
-                total += Volatile.Read(ref bucket.Total);
+                accepts += Volatile.Read(ref accepted[slot]);
+                total += Volatile.Read(ref totals[slot]);
             }
         }
 
-        return (accepted, total);
+        return (accepts, total);
     }
 
-    private sealed class Bucket
+    private void Restart(int slot, long period)
     {
-        public long Period = -1;
-        public long Accepted;
-        public long Total;
-
-        public void Restart(long period)
+        lock (restart)
         {
-            lock (this)
+            if (periods[slot] >= period)
             {
-                if (Period == period)
-                {
-                    return;
-                }
-
-                // Counts are cleared before the period is published, so readers never add a stale bucket to the window.
-                Volatile.Write(ref Period, -1);
-                Interlocked.Exchange(ref Accepted, 0);
-                Interlocked.Exchange(ref Total, 0);
-                Volatile.Write(ref Period, period);
+                return;
             }
+
+            // Counts are cleared before the period is published, so readers never add a stale bucket to the window.
+            Volatile.Write(ref periods[slot], -1);
+            Interlocked.Exchange(ref accepted[slot], 0);
+            Interlocked.Exchange(ref totals[slot], 0);
+            Volatile.Write(ref periods[slot], period);
         }
     }
 }

@@ -4,11 +4,12 @@ namespace Ego.Resilience.Client.Internal;
 
 /// <summary>
 /// A unary call sent again on a retryable code, after a jittered backoff, while attempts, the retry budget and the
-/// call's deadline allow. Status, trailers and headers are those of the last attempt.
+/// call's deadline allow. Status, trailers and headers are those of the last attempt; the call is itself the source
+/// of its headers, which complete when the call does (a retried call has no headers before it is decided).
 /// </summary>
 internal sealed class UnaryRetryCall<TRequest, TResponse>(
     ClientResilience resilience, MethodPolicy policy, TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
-    AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
+    AsyncUnaryCallContinuation<TRequest, TResponse> continuation) : TaskCompletionSource<Metadata>(TaskCreationOptions.RunContinuationsAsynchronously)
     where TRequest : class
     where TResponse : class
 {
@@ -19,7 +20,7 @@ internal sealed class UnaryRetryCall<TRequest, TResponse>(
     public AsyncUnaryCall<TResponse> Start()
     {
         var response = RunAsync();
-        return new AsyncUnaryCall<TResponse>(response, HeadersAsync(response), static s => ((UnaryRetryCall<TRequest, TResponse>)s).Status(),
+        return new AsyncUnaryCall<TResponse>(response, Task, static s => ((UnaryRetryCall<TRequest, TResponse>)s).Status(),
             static s => ((UnaryRetryCall<TRequest, TResponse>)s).Trailers(), static s => ((UnaryRetryCall<TRequest, TResponse>)s).Dispose(), this);
     }
 
@@ -27,58 +28,71 @@ internal sealed class UnaryRetryCall<TRequest, TResponse>(
     {
         var breaker = policy.Breaker;
         var deadline = context.Options.Deadline;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            if (breaker is not null && !breaker.TryAcquire())
+            for (var attempt = 1; ; attempt++)
             {
-                throw rejection = GrpcOutcome.BreakerOpen(resilience, policy.Method);
-            }
-
-            try
-            {
-                current = continuation(request, context);
-                var response = await current.ResponseAsync.ConfigureAwait(false);
-                breaker?.Record(failed: false);
-                resilience.Budget.OnSuccess();
-                return response;
-            }
-            catch (RpcException error)
-            {
-                GrpcOutcome.Record(breaker, error.StatusCode);
-                if (!resilience.RetryCodes.Contains((int)error.StatusCode))
+                if (breaker is not null && !breaker.TryAcquire())
                 {
-                    throw;
+                    throw rejection = GrpcOutcome.BreakerOpen(resilience, policy.Method);
                 }
 
-                resilience.Budget.OnFailure();
-                if (attempt >= policy.RetryAttempts || disposed || context.Options.CancellationToken.IsCancellationRequested)
+                try
                 {
-                    throw;
+                    current = continuation(request, context);
+                    var response = await current.ResponseAsync.ConfigureAwait(false);
+                    breaker?.Record(failed: false);
+                    resilience.Budget.OnSuccess();
+                    return response;
                 }
-
-                if (!resilience.Budget.CanRetry)
+                catch (RpcException error)
                 {
-                    resilience.RetryThrottled(policy.Method);
-                    throw;
-                }
+                    GrpcOutcome.Record(breaker, error.StatusCode);
+                    if (!ShouldRetry(error.StatusCode, attempt, deadline, out var delay))
+                    {
+                        throw;
+                    }
 
-                var delay = resilience.Backoff(attempt);
-                if (deadline is { } due && resilience.Time.GetUtcNow().UtcDateTime + delay >= due.ToUniversalTime())
-                {
-                    throw;
+                    await DelayAsync(delay).ConfigureAwait(false);
+                    ClientResilienceMetrics.CountAttempt(resilience.Type, resilience.Name, policy.Method, ClientResilienceMetrics.Retry);
                 }
-
-                await DelayAsync(delay).ConfigureAwait(false);
-                ClientResilienceMetrics.CountAttempt(resilience.Type, resilience.Name, policy.Method, ClientResilienceMetrics.Retry);
             }
         }
+        finally
+        {
+            CompleteHeaders();
+        }
+    }
+
+    private bool ShouldRetry(StatusCode code, int attempt, DateTime? deadline, out TimeSpan delay)
+    {
+        delay = default;
+        if (!resilience.RetryCodes.Contains((int)code))
+        {
+            return false;
+        }
+
+        resilience.Budget.OnFailure();
+        if (attempt >= policy.RetryAttempts || disposed || context.Options.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        if (!resilience.Budget.CanRetry)
+        {
+            resilience.RetryThrottled(policy.Method);
+            return false;
+        }
+
+        delay = resilience.Backoff(attempt);
+        return deadline is not { } due || resilience.Time.GetUtcNow().UtcDateTime + delay < due.ToUniversalTime();
     }
 
     private async Task DelayAsync(TimeSpan delay)
     {
         try
         {
-            await Task.Delay(delay, resilience.Time, context.Options.CancellationToken).ConfigureAwait(false);
+            await System.Threading.Tasks.Task.Delay(delay, resilience.Time, context.Options.CancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -91,18 +105,32 @@ internal sealed class UnaryRetryCall<TRequest, TResponse>(
         }
     }
 
-    private async Task<Metadata> HeadersAsync(Task response)
+    private void CompleteHeaders()
     {
-        try
+        if (current is not { ResponseHeadersAsync: var headers })
         {
-            await response.ConfigureAwait(false);
+            TrySetResult(new Metadata());
         }
-        catch (RpcException)
+        else if (headers.IsCompletedSuccessfully)
         {
-            // The headers of a failed call are those of its last attempt, if it was sent.
+            TrySetResult(headers.Result);
         }
+        else
+        {
+            headers.ContinueWith(static (t, s) => ((UnaryRetryCall<TRequest, TResponse>)s!).Forward(t), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
 
-        return current is { } call ? await call.ResponseHeadersAsync.ConfigureAwait(false) : new Metadata();
+    private void Forward(Task<Metadata> headers)
+    {
+        if (headers.IsCompletedSuccessfully)
+        {
+            TrySetResult(headers.Result);
+        }
+        else
+        {
+            TrySetException(headers.Exception?.InnerExceptions ?? [new RpcException(new Status(StatusCode.Cancelled, "call cancelled"))]);
+        }
     }
 
     private Status Status() => rejection?.Status ?? current?.GetStatus() ?? throw new InvalidOperationException("the call has not finished");
