@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ego.Grpc;
 using Ego.Resilience.CircuitBreaking;
 using Ego.Resilience.Client.Internal;
@@ -13,6 +14,10 @@ namespace Ego.Resilience.Client;
 /// </summary>
 public sealed class GrpcClientResilienceInterceptor : Interceptor
 {
+    private const int MaxCachedMethods = 1024;
+
+    // Generated clients keep one Method object per method, so the reference is the cheapest key of its policy.
+    private readonly ConcurrentDictionary<IMethod, MethodPolicy> policies = new(ReferenceEqualityComparer.Instance);
     private readonly ClientResilience resilience;
     private readonly TimeSpan defaultTimeout;
 
@@ -29,7 +34,7 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
-        var policy = resilience.ForMethod(context.Method.FullName);
+        var policy = Policy(context.Method);
         if (!resilience.TryAcquireRate(policy.Method))
         {
             return GrpcOutcome.Failed<TResponse>(GrpcOutcome.RateLimited(resilience));
@@ -80,7 +85,7 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var policy = resilience.ForMethod(context.Method.FullName);
+        var policy = Policy(context.Method);
         if (Reject(policy) is { } rejection)
         {
             return RejectedStream<TRequest, TResponse>.ServerStreaming(rejection);
@@ -103,7 +108,7 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
 
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, AsyncClientStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var policy = resilience.ForMethod(context.Method.FullName);
+        var policy = Policy(context.Method);
         if (Reject(policy) is { } rejection)
         {
             return RejectedStream<TRequest, TResponse>.ClientStreaming(rejection);
@@ -118,7 +123,7 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var policy = resilience.ForMethod(context.Method.FullName);
+        var policy = Policy(context.Method);
         if (Reject(policy) is { } rejection)
         {
             return RejectedStream<TRequest, TResponse>.Duplex(rejection);
@@ -129,6 +134,22 @@ public sealed class GrpcClientResilienceInterceptor : Interceptor
             inner.RequestStream, new RecordingStreamReader<TResponse>(inner.ResponseStream, breaker), inner.ResponseHeadersAsync,
             static s => ((AsyncDuplexStreamingCall<TRequest, TResponse>)s).GetStatus(), static s => ((AsyncDuplexStreamingCall<TRequest, TResponse>)s).GetTrailers(),
             static s => ((AsyncDuplexStreamingCall<TRequest, TResponse>)s).Dispose(), inner);
+    }
+
+    private MethodPolicy Policy(IMethod method)
+    {
+        if (policies.TryGetValue(method, out var policy))
+        {
+            return policy;
+        }
+
+        policy = resilience.ForMethod(method.FullName);
+        if (policies.Count < MaxCachedMethods)
+        {
+            policies.TryAdd(method, policy);
+        }
+
+        return policy;
     }
 
     /// <summary>The error of a streaming call the rate limit or the breaker fails before it starts; null to send it.</summary>
