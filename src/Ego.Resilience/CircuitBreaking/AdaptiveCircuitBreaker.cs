@@ -1,5 +1,5 @@
 using Ego.Resilience.CircuitBreaking.Internal;
-using Ego.Resilience.Internal;
+using Ego.Resilience.Client.Internal;
 
 namespace Ego.Resilience.CircuitBreaking;
 

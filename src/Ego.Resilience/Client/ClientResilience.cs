@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Ego.Resilience.CircuitBreaking;
 using Ego.Resilience.Client.Internal;
 using Ego.Resilience.ClientRateLimiting;
-using Ego.Resilience.Internal;
 using Ego.Resilience.Retries;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,7 @@
 using Ego.Components;
 using Ego.Resilience.CircuitBreaking;
 using Ego.Resilience.ClientRateLimiting;
-using Ego.Resilience.Internal;
+using Ego.Resilience.Client.Internal;
 using Ego.Resilience.Retries;
 
 namespace Ego.Resilience.Client;

@@ -1,4 +1,4 @@
-using Ego.Resilience.Internal;
+using Ego.Resilience.Client.Internal;
 
 namespace Ego.Resilience.ClientRateLimiting;
 

@@ -1,5 +1,5 @@
 using Ego.Components;
-using Ego.Resilience.Internal;
+using Ego.Resilience.Client.Internal;
 
 namespace Ego.Resilience.Retries;
 

@@ -1,4 +1,4 @@
-namespace Ego.Resilience.Internal;
+namespace Ego.Resilience.Client.Internal;
 
 /// <summary>
 /// The clock of the per-call paths. On the system clock it reads <see cref="Environment.TickCount64"/> (a coarse,

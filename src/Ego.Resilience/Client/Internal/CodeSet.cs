@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ego.Components;
 
-namespace Ego.Resilience.Internal;
+namespace Ego.Resilience.Client.Internal;
 
 /// <summary>A set of gRPC status codes (by name, e.g. <c>UNAVAILABLE</c>, or number) or HTTP statuses (100-599).</summary>
 internal sealed class CodeSet

@@ -1,6 +1,6 @@
 using Ego.Components;
 
-namespace Ego.Resilience.Internal;
+namespace Ego.Resilience.Client.Internal;
 
 /// <summary>Validates a nested options object and reports its errors under its key.</summary>
 internal static class Nested
