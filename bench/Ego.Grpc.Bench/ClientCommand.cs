@@ -7,7 +7,7 @@ namespace Ego.Grpc.Bench;
 
 /// <summary>
 /// <c>client --target=host:port [--mode=unary|stream] [--concurrency=50] [--connections=1] [--size=16] [--count=100]
-/// [--warmup=2s] [--duration=10s]</c>: closed-loop load with the Ego.Grpc client; prints calls/s and messages/s.
+/// [--warmup=2s] [--duration=10s] [--resilience=off|on|breaker|retry|ratelimit]</c>: closed-loop load with the Ego.Grpc client; prints calls/s, messages/s and the client's CPU time per call.
 /// </summary>
 internal static class ClientCommand
 {
@@ -22,7 +22,7 @@ internal static class ClientCommand
                 await channel.ConnectAsync();
             }
 
-            var clients = channels.Select(channel => new Echo.EchoClient(channel)).ToArray();
+            var clients = channels.Select(channel => new Echo.EchoClient(ClientGovernance.Create(channel, flags.Get("resilience", "off")))).ToArray();
             var counters = new LoadCounters();
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, options.Concurrency)
@@ -30,14 +30,17 @@ internal static class ClientCommand
                 .ToArray();
             await Task.Delay(options.Warmup);
             var (calls, messages) = counters.Snapshot();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             await Task.Delay(options.Duration);
             var (callsEnd, messagesEnd) = counters.Snapshot();
+            var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var seconds = clock.Elapsed.TotalSeconds;
             await stop.CancelAsync();
             await Task.WhenAll(workers);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calls/s: {(callsEnd - calls) / seconds:F1}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"messages/s: {(messagesEnd - messages) / seconds:F1}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"client cpu us/call: {cpuUsed.TotalMicroseconds / Math.Max(1, callsEnd - calls):F2}"));
             Console.WriteLine($"errors: {counters.Errors}");
             return counters.Errors == 0 ? 0 : 1;
         }

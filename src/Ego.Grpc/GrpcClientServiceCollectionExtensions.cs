@@ -46,6 +46,11 @@ public static class GrpcClientServiceCollectionExtensions
                 builder.UseTimeProvider(timeProvider);
             }
 
+            foreach (var configurator in provider.GetServices<IGrpcClientBuilderConfigurator>())
+            {
+                configurator.Configure(builder, provider);
+            }
+
             return builder.Build();
         });
         services.AddSingleton<IHostedService>(provider => new GrpcClientStartup(provider, key));
