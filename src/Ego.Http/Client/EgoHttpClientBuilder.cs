@@ -91,7 +91,7 @@ public sealed class EgoHttpClientBuilder
         var endpoints = new BalancedEndpoints(resolver, Balancers.Create(Options.BalancerName, _timeProvider), _timeProvider, null, logger);
         var logicalBase = new Uri($"http://{LogicalHost}/");
         var observability = HttpClientObservabilityExtensions.Create(Name, Options.ToObservabilityOptions(), _environment, _loggerFactory, null);
-        List<DelegatingHandler> chain = [new BalancingHandler(endpoints, logicalBase, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5))];
+        List<DelegatingHandler> chain = [new BalancingHandler(endpoints, logicalBase, Options.DialTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5))];
         if (Options.EnableTraceInterceptor)
         {
             chain.Add(new HttpClientTracingHandler());

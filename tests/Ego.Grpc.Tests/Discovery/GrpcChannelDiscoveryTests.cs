@@ -84,6 +84,24 @@ public sealed class GrpcChannelDiscoveryTests
     }
 
     [Fact]
+    public async Task Call_WithoutDeadlineWhileTheResolverNeverAnswers_IsUnavailableAfterTheConnectTimeout()
+    {
+        var options = new GrpcChannelOptions
+        {
+            Resolvers = new ResolverRegistry([new SilentResolverFactory("silent")]),
+            ConnectTimeout = TimeSpan.FromMilliseconds(200),
+        };
+        using var channel = GrpcChannel.ForAddress("silent:///orders", options);
+
+        var call = channel.CreateCallInvoker().AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "x");
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("silent:///orders", error.Status.Detail);
+        Assert.Contains("not resolved yet", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task Call_AllEndpointsRefuse_IsUnavailableNamingTheTarget()
     {
         using var channel = GrpcChannel.ForAddress($"127.0.0.1:{TestPorts.Closed()},127.0.0.1:{TestPorts.Closed()}");

@@ -7,7 +7,7 @@ namespace Ego.Http.Client.Internal;
 /// scheme, host and port. A connection that fails puts the endpoint in backoff and, as nothing was sent, the request
 /// goes to another endpoint; requests to other hosts pass through untouched.
 /// </summary>
-internal sealed class BalancingHandler(BalancedEndpoints endpoints, Uri logicalBase, TimeSpan initialBackoff, TimeSpan maxBackoff) : DelegatingHandler
+internal sealed class BalancingHandler(BalancedEndpoints endpoints, Uri logicalBase, TimeSpan resolveTimeout, TimeSpan initialBackoff, TimeSpan maxBackoff) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -18,7 +18,15 @@ internal sealed class BalancingHandler(BalancedEndpoints endpoints, Uri logicalB
 
         if (!endpoints.Resolved.IsCompleted)
         {
-            await endpoints.Resolved.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // A resolver whose source is down keeps trying without publishing: wait no longer than a connection may take.
+            try
+            {
+                await endpoints.Resolved.WaitAsync(resolveTimeout, endpoints.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                throw new HttpRequestException(HttpRequestError.ConnectionError, endpoints.DescribeUnavailable());
+            }
         }
 
         var pathAndQuery = uri.PathAndQuery;
