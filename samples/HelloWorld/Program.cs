@@ -3,6 +3,8 @@ using Ego.Grpc;
 using Ego.Grpc.Health;
 using Ego.Grpc.Reflection;
 using Ego.Hosting;
+using Ego.Resilience.Client;
+using Ego.Resilience.Server;
 using HelloWorld;
 
 var builder = EgoApplication.CreateBuilder(args);
@@ -10,7 +12,11 @@ var builder = EgoApplication.CreateBuilder(args);
 builder.AddOptions<HelloOptions>("hello");
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<GreetingStore>();
-builder.Services.AddEgoGrpcServer("server.grpc").AddService<GreeterService>().AddHealth().AddReflection();
+builder.Services.AddEgoGrpcServer("server.grpc").AddResilience().AddService<GreeterService>().AddHealth().AddReflection();
+
+// Traffic governance from the servers' and clients' own sections: load shedding on, limits and timeouts when configured.
+builder.AddHttpResilience();
+builder.Services.AddEgoClientResilience();
 
 // Probes, metrics, build info, routes and jobs on the governor port (9003), plus a route of our own there.
 builder.Services.AddEgoGovernor().MapRoutes(governor => governor.MapGet("/greetings/{name}",

@@ -9,7 +9,7 @@ namespace Ego.Cli.Tests.New;
 /// </summary>
 public sealed class EgoPackageFeed : IAsyncLifetime
 {
-    private static readonly string[] Projects = ["Ego.Core", "Ego.Governor", "Ego.Grpc", "Ego.Grpc.Generator", "Ego.Grpc.Health", "Ego.Grpc.Reflection", "Ego.Http", "Ego.Testing"];
+    private static readonly string[] Projects = ["Ego.Core", "Ego.Governor", "Ego.Grpc", "Ego.Grpc.Generator", "Ego.Grpc.Health", "Ego.Grpc.Reflection", "Ego.Http", "Ego.Resilience", "Ego.Testing"];
 
     private readonly TempDirectory temp = new();
 
