@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Ego.Configuration;
 using Ego.Grpc;
 using Ego.Hosting;
@@ -20,6 +21,7 @@ internal static class SpinServer
     {
         var builder = EgoApplication.CreateBuilder(args);
         var spin = Duration.Parse(builder.Configuration["bench:spin"] ?? "1ms");
+        _ = IterationsPerSecond.Value;
         if (builder.Configuration["bench:fixedCpu"] is { Length: > 0 } fixedCpu)
         {
             builder.Services.AddSingleton<ICpuUsageSource>(new FixedCpu(int.Parse(fixedCpu, System.Globalization.CultureInfo.InvariantCulture)));
@@ -32,11 +34,13 @@ internal static class SpinServer
         }
 
         grpc.Configure((server, _) => server.AddService(ServerServiceDefinition.CreateBuilder()
-            .AddMethod(SpinMethod.Work, async (request, _) =>
+            .AddMethod(SpinMethod.Work, async (request, context) =>
             {
                 // As most handlers: the computing starts after an await, so calls waiting for the CPU are in flight
-                // (admitted, queued on the thread pool) rather than invisible in Kestrel's queue.
+                // (admitted, queued on the thread pool) rather than invisible in Kestrel's queue; and, as a handler
+                // passing its token on would, a call its caller gave up on does not start computing.
                 await Task.Yield();
+                context.CancellationToken.ThrowIfCancellationRequested();
                 return Spin(spin, request);
             })
             .Build()));
@@ -51,6 +55,13 @@ internal static class SpinServer
                 while (await timer.WaitForNextTickAsync())
                 {
                     Console.WriteLine($"cpu: {cpu.Usage} ({description})");
+                    foreach (var stats in app.Services.GetServices<Ego.Components.IGovernorStats>())
+                    {
+                        if (stats.Name.EndsWith(".resilience", StringComparison.Ordinal) && stats.Snapshot()["shedding"] is JsonObject shedder)
+                        {
+                            Console.WriteLine($"shedder: {shedder.ToJsonString()}");
+                        }
+                    }
                 }
             });
         }
@@ -58,7 +69,9 @@ internal static class SpinServer
         return await app.RunAsync();
     }
 
-    // Busy work on the calling thread, as a CPU-bound handler: no awaits, no allocations.
+    // Busy work on the calling thread, as a CPU-bound handler: no awaits, no allocations. A fixed number of iterations
+    // (calibrated once) rather than a wall-clock wait: calls sharing the core must each pay for their whole share, so
+    // more threads do not make more capacity.
     private static string Spin(TimeSpan spin, string request)
     {
         if (spin <= TimeSpan.Zero)
@@ -66,16 +79,35 @@ internal static class SpinServer
             return request;
         }
 
-        var start = Stopwatch.GetTimestamp();
-        var x = 0UL;
-        while (Stopwatch.GetElapsedTime(start) < spin)
+        var iterations = (long)(spin.TotalSeconds * IterationsPerSecond.Value);
+        return Compute(iterations) == 42 ? "!" : request;
+    }
+
+    private static readonly Lazy<double> IterationsPerSecond = new(Calibrate);
+
+    private static ulong Compute(long iterations)
+    {
+        var x = 0x9E3779B97F4A7C15UL;
+        for (var i = 0L; i < iterations; i++)
         {
-            for (var i = 0; i < 200; i++)
-            {
-                x = (x * 6364136223846793005UL) + 1442695040888963407UL;
-            }
+            x = (x * 6364136223846793005UL) + 1442695040888963407UL;
+            x ^= x >> 29;
         }
 
-        return x == 42 ? "!" : request;
+        return x;
+    }
+
+    private static double Calibrate()
+    {
+        Compute(1_000_000);
+        var best = double.MaxValue;
+        for (var i = 0; i < 5; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            Compute(2_000_000);
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+
+        return 2_000_000 / best;
     }
 }
