@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using Ego.Bench.Shared;
 using Ego.Grpc.Bench.V1;
 using Google.Protobuf;
 
@@ -22,19 +22,13 @@ public sealed class EchoService(TimeSpan handlerWork) : Echo.EchoBase
     // Bodies are cached per size so the stream measures the transport, not buffer allocation.
     private readonly ConcurrentDictionary<int, Payload> _payloads = new();
 
-    // A fixed amount of computation rather than a wall-clock wait: handlers sharing a core must each pay for their work.
-    private readonly long _workIterations = handlerWork > TimeSpan.Zero ? (long)(handlerWork.TotalSeconds * IterationsPerSecond.Value) : 0;
-
-    private static readonly Lazy<double> IterationsPerSecond = new(Calibrate);
-
-    // Where the computation's result goes, so the JIT cannot drop it.
-    private static ulong _workResult;
+    private readonly CpuWork _work = new(handlerWork);
 
     public override Task<Payload> Unary(Payload request, ServerCallContext context)
     {
-        if (_workIterations > 0)
+        if (!_work.IsNone)
         {
-            Volatile.Write(ref _workResult, Compute(_workIterations));
+            _work.Run();
         }
 
         return Task.FromResult(request);
@@ -52,31 +46,5 @@ public sealed class EchoService(TimeSpan handlerWork) : Echo.EchoBase
         {
             await responseStream.WriteAsync(payload, context.CancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static ulong Compute(long iterations)
-    {
-        var x = 0x9E3779B97F4A7C15UL;
-        for (var i = 0L; i < iterations; i++)
-        {
-            x = x * 6364136223846793005UL + 1442695040888963407UL;
-            x ^= x >> 29;
-        }
-
-        return x;
-    }
-
-    private static double Calibrate()
-    {
-        Compute(1_000_000);
-        var best = double.MaxValue;
-        for (var i = 0; i < 5; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            Compute(2_000_000);
-            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
-        }
-
-        return 2_000_000 / best;
     }
 }

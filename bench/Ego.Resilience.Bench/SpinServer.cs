@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Ego.Bench.Shared;
 using Ego.Configuration;
 using Ego.Grpc;
 using Ego.Hosting;
@@ -21,7 +22,7 @@ internal static class SpinServer
     {
         var builder = EgoApplication.CreateBuilder(args);
         var spin = Duration.Parse(builder.Configuration["bench:spin"] ?? "1ms");
-        _ = IterationsPerSecond.Value;
+        var work = new CpuWork(spin);
         if (builder.Configuration["bench:fixedCpu"] is { Length: > 0 } fixedCpu)
         {
             builder.Services.AddSingleton<ICpuUsageSource>(new FixedCpu(int.Parse(fixedCpu, System.Globalization.CultureInfo.InvariantCulture)));
@@ -41,7 +42,8 @@ internal static class SpinServer
                 // passing its token on would, a call its caller gave up on does not start computing.
                 await Task.Yield();
                 context.CancellationToken.ThrowIfCancellationRequested();
-                return Spin(spin, request);
+                work.Run();
+                return request;
             })
             .Build()));
         var app = builder.Build();
@@ -67,47 +69,5 @@ internal static class SpinServer
         }
 
         return await app.RunAsync();
-    }
-
-    // Busy work on the calling thread, as a CPU-bound handler: no awaits, no allocations. A fixed number of iterations
-    // (calibrated once) rather than a wall-clock wait: calls sharing the core must each pay for their whole share, so
-    // more threads do not make more capacity.
-    private static string Spin(TimeSpan spin, string request)
-    {
-        if (spin <= TimeSpan.Zero)
-        {
-            return request;
-        }
-
-        var iterations = (long)(spin.TotalSeconds * IterationsPerSecond.Value);
-        return Compute(iterations) == 42 ? "!" : request;
-    }
-
-    private static readonly Lazy<double> IterationsPerSecond = new(Calibrate);
-
-    private static ulong Compute(long iterations)
-    {
-        var x = 0x9E3779B97F4A7C15UL;
-        for (var i = 0L; i < iterations; i++)
-        {
-            x = (x * 6364136223846793005UL) + 1442695040888963407UL;
-            x ^= x >> 29;
-        }
-
-        return x;
-    }
-
-    private static double Calibrate()
-    {
-        Compute(1_000_000);
-        var best = double.MaxValue;
-        for (var i = 0; i < 5; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            Compute(2_000_000);
-            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
-        }
-
-        return 2_000_000 / best;
     }
 }
