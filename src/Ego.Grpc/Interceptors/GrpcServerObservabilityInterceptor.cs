@@ -42,6 +42,13 @@ public sealed class GrpcServerObservabilityInterceptor : Interceptor
             throw;
         }
 
+        if (handling.IsFaulted && handling.Exception.InnerException is { } failure)
+        {
+            // Already failed (a refusal): observed without rethrowing, the caller gets the same task.
+            End(context, call, continuation, request, null, failure);
+            return handling;
+        }
+
         if (!handling.IsCompletedSuccessfully)
         {
             return EndUnaryAsync(handling, call, context, continuation, request);

@@ -30,6 +30,14 @@ internal sealed class GrpcServerTracingInterceptor(string traceIdHeader) : Inter
             throw;
         }
 
+        if (handling.IsFaulted && handling.Exception.InnerException is { } failure)
+        {
+            // Already failed (a refusal): recorded without rethrowing, the caller gets the same task.
+            Failed(activity, failure);
+            activity?.Dispose();
+            return handling;
+        }
+
         if (!handling.IsCompletedSuccessfully)
         {
             var ending = EndUnaryAsync(handling, activity, context);

@@ -70,7 +70,15 @@ public sealed class AdaptiveShedder
             return false;
         }
 
-        Interlocked.Increment(ref flying);
+        var now = Interlocked.Increment(ref flying);
+
+        // The average also follows admissions: a one-thread server starts a burst of calls at once, and an average
+        // updated only when calls end would read low for the whole burst and admit it whole.
+        lock (averaging)
+        {
+            avgFlying = avgFlying * FlyingBeta + now * (1 - FlyingBeta);
+        }
+
         start = timeProvider.GetTimestamp();
         return true;
     }
@@ -81,7 +89,6 @@ public sealed class AdaptiveShedder
         var now = Interlocked.Decrement(ref flying);
         lock (averaging)
         {
-            // Updated on exit only, so the average lags behind bursts as go-zero's does.
             avgFlying = avgFlying * FlyingBeta + now * (1 - FlyingBeta);
         }
 

@@ -66,7 +66,8 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         var method = context.Method;
         if (!governance.TryAdmit(method, out var admission, out var rejection))
         {
-            throw GrpcRejections.Create(context, rejection);
+            // A faulted task rather than a throw: under overload most calls end here, and a throw costs more than the refusal.
+            return Task.FromException<TResponse>(GrpcRejections.Create(context, rejection));
         }
 
         Task<TResponse> handling;

@@ -41,6 +41,24 @@ public sealed class AdaptiveShedderTests
     }
 
     [Fact]
+    public void TryEnter_BurstWithoutAnyCallEnding_IsCutOnceItsAverageExceedsMaxFlight()
+    {
+        var shedder = Create();
+        Learn(shedder, callsPerBucket: 10, latency: TimeSpan.FromMilliseconds(100), buckets: 10);
+        cpu.Usage = 950;
+
+        // A burst of arrivals with no call ending in between: the moving average follows the admissions too.
+        var admitted = 0;
+        while (admitted < 1000 && shedder.TryEnter(out _))
+        {
+            admitted++;
+        }
+
+        Assert.InRange(admitted, 6, 100);
+        Assert.Equal(1, shedder.Dropped);
+    }
+
+    [Fact]
     public void TryEnter_WithinOneSecondOfTheLastDrop_StaysHotThenCoolsOff()
     {
         var shedder = Create();

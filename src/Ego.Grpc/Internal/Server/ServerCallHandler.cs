@@ -53,6 +53,13 @@ internal abstract class ServerCallHandler(IMethod method, ServerCallRuntime runt
     {
         try
         {
+            if (handling.IsFaulted && handling.Exception.InnerException is { } failure)
+            {
+                // Failed already (a refusal under load): answered without the cost of rethrowing.
+                await FailAsync(call, failure).ConfigureAwait(false);
+                return;
+            }
+
             await handling.ConfigureAwait(false);
             var status = call.DeadlineExceeded ? HttpServerCallContext.DeadlineStatus : call.Status;
             await call.CompleteAsync(status, null).ConfigureAwait(false);

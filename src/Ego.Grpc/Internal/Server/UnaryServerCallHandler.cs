@@ -16,7 +16,9 @@ internal sealed class UnaryServerCallHandler<TRequest, TResponse>(Method<TReques
         }
 
         var responding = handler(reading.Result, call);
-        return responding.IsCompletedSuccessfully ? WriteResponse(call, responding.Result) : WriteWhenHandledAsync(call, responding);
+        return responding.IsCompletedSuccessfully ? WriteResponse(call, responding.Result)
+            : responding.IsFaulted ? responding // a refusal: its error is read without rethrowing it
+            : WriteWhenHandledAsync(call, responding);
     }
 
     /// <summary>Reads exactly one request message, as unary and server-streaming calls require.</summary>
