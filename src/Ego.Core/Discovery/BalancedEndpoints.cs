@@ -49,6 +49,28 @@ public sealed class BalancedEndpoints : IAsyncDisposable
     /// <summary>Completes once the resolver has published its first set (possibly empty); never faults.</summary>
     public Task Resolved => _resolved.Task;
 
+    /// <summary>
+    /// Waits for the resolver's first set, for at most <paramref name="timeout"/>: a resolver whose source is down keeps
+    /// trying without publishing, and a call must then fail rather than hang. False when the set did not come in time.
+    /// </summary>
+    public async ValueTask<bool> WaitResolvedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (_resolved.Task.IsCompleted)
+        {
+            return true;
+        }
+
+        try
+        {
+            await _resolved.Task.WaitAsync(timeout, TimeProvider, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The endpoint of the next call, or null when there is none or all are in connection backoff.</summary>
     public Subchannel? Pick() => Balancer.Pick(Volatile.Read(ref _subchannels), TimeProvider.GetTimestamp());
 

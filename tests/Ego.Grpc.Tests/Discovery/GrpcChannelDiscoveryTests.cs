@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Ego.Discovery;
 using Ego.Grpc.Tests.Support;
+using Ego.Tests.Shared;
 
 namespace Ego.Grpc.Tests.Discovery;
 

@@ -4,6 +4,7 @@ using Ego.Discovery;
 using Ego.FailFast;
 using Ego.Grpc.Tests.Support;
 using Ego.Hosting;
+using Ego.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ego.Grpc.Tests.Discovery;

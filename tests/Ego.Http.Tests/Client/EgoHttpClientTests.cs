@@ -6,6 +6,7 @@ using Ego.FailFast;
 using Ego.Grpc.Errors;
 using Ego.Hosting;
 using Ego.Http.Client;
+using Ego.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

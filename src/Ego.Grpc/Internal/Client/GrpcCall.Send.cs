@@ -12,20 +12,11 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         _content = content;
         StartCancellation();
         var endpoints = _channel.Endpoints;
-        if (!endpoints.Resolved.IsCompleted)
+        // Unless the call waits for ready, no longer than a connection may take: UNAVAILABLE rather than a hang.
+        var resolveTimeout = _options.IsWaitForReady ? Timeout.InfiniteTimeSpan : _channel.Options.ConnectTimeout;
+        if (!await endpoints.WaitResolvedAsync(resolveTimeout, _cancellation.Token).ConfigureAwait(false))
         {
-            // A resolver whose source is down keeps trying without publishing: unless the call waits for ready, wait
-            // no longer than a connection may take, so a call without a deadline fails with UNAVAILABLE, never hangs.
-            try
-            {
-                await (_options.IsWaitForReady
-                    ? endpoints.Resolved.WaitAsync(_cancellation.Token)
-                    : endpoints.Resolved.WaitAsync(_channel.Options.ConnectTimeout, _channel.Options.TimeProvider, _cancellation.Token)).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw new RpcException(new Status(StatusCode.Unavailable, endpoints.DescribeUnavailable()));
-            }
+            throw new RpcException(new Status(StatusCode.Unavailable, endpoints.DescribeUnavailable()));
         }
 
         var backoff = _channel.Options.InitialReconnectBackoff;

@@ -53,20 +53,24 @@ internal abstract class ServerCallHandler(IMethod method, ServerCallRuntime runt
     {
         try
         {
-            if (handling.IsFaulted && handling.Exception.InnerException is { } failure)
+            // A call that failed already (a refusal under load) is answered without the cost of rethrowing its error.
+            var failure = handling.IsFaulted ? handling.Exception.InnerException : null;
+            if (failure is null)
             {
-                // Failed already (a refusal under load): answered without the cost of rethrowing.
-                await FailAsync(call, failure).ConfigureAwait(false);
-                return;
+                try
+                {
+                    await handling.ConfigureAwait(false);
+                    var status = call.DeadlineExceeded ? HttpServerCallContext.DeadlineStatus : call.Status;
+                    await call.CompleteAsync(status, null).ConfigureAwait(false);
+                    return;
+                }
+                catch (Exception exception)
+                {
+                    failure = exception;
+                }
             }
 
-            await handling.ConfigureAwait(false);
-            var status = call.DeadlineExceeded ? HttpServerCallContext.DeadlineStatus : call.Status;
-            await call.CompleteAsync(status, null).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            await FailAsync(call, exception).ConfigureAwait(false);
+            await FailAsync(call, failure).ConfigureAwait(false);
         }
         finally
         {

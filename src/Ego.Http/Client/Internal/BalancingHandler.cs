@@ -16,17 +16,9 @@ internal sealed class BalancingHandler(BalancedEndpoints endpoints, Uri logicalB
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!endpoints.Resolved.IsCompleted)
+        if (!await endpoints.WaitResolvedAsync(resolveTimeout, cancellationToken).ConfigureAwait(false))
         {
-            // A resolver whose source is down keeps trying without publishing: wait no longer than a connection may take.
-            try
-            {
-                await endpoints.Resolved.WaitAsync(resolveTimeout, endpoints.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw new HttpRequestException(HttpRequestError.ConnectionError, endpoints.DescribeUnavailable());
-            }
+            throw new HttpRequestException(HttpRequestError.ConnectionError, endpoints.DescribeUnavailable());
         }
 
         var pathAndQuery = uri.PathAndQuery;

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using Ego.Discovery;
 
-namespace Ego.Grpc.Tests.Support;
+namespace Ego.Tests.Shared;
 
 /// <summary>A resolver scheme whose every target resolves to the same endpoints, as a registry would publish them.</summary>
-internal sealed class FixedResolverFactory(string scheme, IReadOnlyList<ServiceEndpoint> endpoints) : IServiceResolverFactory
+internal sealed class FixedResolverFactory(string scheme, params ServiceEndpoint[] endpoints) : IServiceResolverFactory
 {
     public string Scheme => scheme;
 
