@@ -1,11 +1,12 @@
 using Ego.Components;
 using Ego.Discovery;
 using Ego.Grpc.Compression;
+using Ego.Observability;
 
 namespace Ego.Grpc;
 
 /// <summary>Options of <see cref="GrpcClient"/>, bound from <c>grpc.&lt;name&gt;</c> (EGO's keys).</summary>
-public sealed class GrpcClientOptions : IComponentOptions
+public sealed class GrpcClientOptions : IComponentOptions, IAccessLogOptions
 {
     /// <summary>
     /// Server address: <c>host:port</c>, <c>http(s)://host:port</c>, a comma-separated list of them, <c>dns:///host:port</c>,

@@ -1,10 +1,11 @@
 using Ego.Components;
 using Ego.Grpc.Compression;
+using Ego.Observability;
 
 namespace Ego.Grpc;
 
 /// <summary>Options of <see cref="GrpcServer"/>, bound from <c>server.grpc</c> (EGO's keys).</summary>
-public sealed class GrpcServerOptions : IComponentOptions
+public sealed class GrpcServerOptions : IComponentOptions, IAccessLogOptions
 {
     /// <summary>Address to bind; empty for the application's host (<c>--host</c>/<c>EGO_HOST</c>, 0.0.0.0 by default). A socket path when <see cref="Network"/> is unix.</summary>
     public string Host { get; set; } = "";

@@ -1,9 +1,10 @@
 using Ego.Components;
+using Ego.Observability;
 
 namespace Ego.Hosting;
 
 /// <summary>Options of the main HTTP server, bound from <c>server.http</c>. The server runs when that section exists.</summary>
-public sealed class HttpServerOptions : IComponentOptions
+public sealed class HttpServerOptions : IComponentOptions, IAccessLogOptions
 {
     public const string DefaultKey = "server.http";
 

@@ -1,3 +1,5 @@
+using Ego.Hosting;
+
 namespace Ego.Observability;
 
 /// <summary>How one component (a server or a client) writes its access lines, debug lines and extra fields.</summary>
@@ -47,4 +49,29 @@ public sealed class AccessLogSettings
 
     /// <summary>Where debug lines go; <c>null</c> for standard output.</summary>
     public TextWriter? DebugOutput { get; init; }
+
+    /// <summary>
+    /// The settings of one component from its section's access-log keys and the application's environment
+    /// (<c>EGO_DEBUG</c>, <c>EGO_LOG_EXTRA_KEYS</c>).
+    /// </summary>
+    public static AccessLogSettings Create(string component, string name, string address, IAccessLogOptions options, EgoEnvironment? environment, TextWriter? debugOutput, bool includeScopes = true)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new AccessLogSettings
+        {
+            Component = component,
+            Name = name,
+            Address = address,
+            Enabled = options.EnableAccessInterceptor,
+            EnableRequest = options.EnableAccessInterceptorReq,
+            EnableResponse = options.EnableAccessInterceptorRes,
+            RequestMaxLength = options.AccessInterceptorReqMaxLength,
+            ResponseMaxLength = options.AccessInterceptorResMaxLength,
+            SlowThreshold = options.SlowLogThreshold,
+            Debug = environment?.Debug ?? false,
+            ExtraKeys = LogExtraKeys.Normalize(environment?.LogExtraKeys ?? []),
+            DebugOutput = debugOutput,
+            IncludeScopes = includeScopes,
+        };
+    }
 }

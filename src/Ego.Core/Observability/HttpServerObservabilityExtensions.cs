@@ -18,20 +18,7 @@ public static class HttpServerObservabilityExtensions
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
         var environment = app.ApplicationServices.GetService<EgoEnvironment>();
-        var settings = new AccessLogSettings
-        {
-            Component = Component,
-            Name = name,
-            Enabled = options.EnableAccessInterceptor,
-            EnableRequest = options.EnableAccessInterceptorReq,
-            EnableResponse = options.EnableAccessInterceptorRes,
-            RequestMaxLength = options.AccessInterceptorReqMaxLength,
-            ResponseMaxLength = options.AccessInterceptorResMaxLength,
-            SlowThreshold = options.SlowLogThreshold,
-            Debug = environment?.Debug ?? false,
-            ExtraKeys = LogExtraKeys.Normalize(environment?.LogExtraKeys ?? []),
-            IncludeScopes = false,
-        };
+        var settings = AccessLogSettings.Create(Component, name, "", options, environment, null, includeScopes: false);
         return app.UseEgoHttpObservability(settings, options.EnableMetricInterceptor);
     }
 

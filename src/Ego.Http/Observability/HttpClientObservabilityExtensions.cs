@@ -46,20 +46,7 @@ public static class HttpClientObservabilityExtensions
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        var settings = new AccessLogSettings
-        {
-            Component = Component,
-            Name = name,
-            Enabled = options.EnableAccessInterceptor,
-            EnableRequest = options.EnableAccessInterceptorReq,
-            EnableResponse = options.EnableAccessInterceptorRes,
-            RequestMaxLength = options.AccessInterceptorReqMaxLength,
-            ResponseMaxLength = options.AccessInterceptorResMaxLength,
-            SlowThreshold = options.SlowLogThreshold,
-            Debug = environment.Debug,
-            ExtraKeys = LogExtraKeys.Normalize(environment.LogExtraKeys),
-            DebugOutput = debugOutput,
-        };
+        var settings = AccessLogSettings.Create(Component, name, "", options, environment, debugOutput);
         var access = new AccessLogger(loggerFactory.CreateLogger("Ego.Http.Client.Access"), settings);
         return new HttpClientObservabilityHandler(access, options.EnableAppNameInterceptor ? environment.AppName : null, options.EnableMetricInterceptor);
     }

@@ -1,9 +1,10 @@
 using Ego.Components;
+using Ego.Observability;
 
 namespace Ego.Http.Observability;
 
 /// <summary>Access-log and metric options of an HTTP client (EGO's <c>ehttp</c> keys and defaults), bound from the client's config section.</summary>
-public sealed class HttpClientObservabilityOptions : IComponentOptions
+public sealed class HttpClientObservabilityOptions : IComponentOptions, IAccessLogOptions
 {
     /// <summary>Writes an access line for every request; errors and slow requests are written regardless.</summary>
     public bool EnableAccessInterceptor { get; set; }

@@ -13,43 +13,17 @@ internal static class DefaultInterceptors
 
     public static Interceptor Server(string name, GrpcServerOptions options, string host, EgoEnvironment? environment, ILoggerFactory loggerFactory, TextWriter? debugOutput)
     {
-        var settings = new AccessLogSettings
-        {
-            Component = ServerComponent,
-            Name = name,
-            Address = options.Network == "unix" ? host : options.Port == 0 ? "" : host + ":" + options.Port,
-            Enabled = options.EnableAccessInterceptor,
-            EnableRequest = options.EnableAccessInterceptorReq,
-            EnableResponse = options.EnableAccessInterceptorRes,
-            RequestMaxLength = options.AccessInterceptorReqMaxLength,
-            ResponseMaxLength = options.AccessInterceptorResMaxLength,
-            SlowThreshold = options.SlowLogThreshold,
-            Debug = environment?.Debug ?? false,
-            ExtraKeys = LogExtraKeys.Normalize(environment?.LogExtraKeys ?? []),
-            DebugOutput = debugOutput,
-            IncludeScopes = false,
-        };
+        var address = options.Network == "unix" ? host : options.Port == 0 ? "" : host + ":" + options.Port;
+
+        // Server lines leave the transport's scopes (connection ids) out.
+        var settings = AccessLogSettings.Create(ServerComponent, name, address, options, environment, debugOutput, includeScopes: false);
         var access = new AccessLogger(loggerFactory.CreateLogger("Ego.Grpc.Server.Access"), settings);
         return new GrpcServerObservabilityInterceptor(access, options.EnableMetricInterceptor, options.EnableSkipHealthLog);
     }
 
     public static Interceptor Client(string name, GrpcClientOptions options, EgoEnvironment? environment, ILoggerFactory loggerFactory, TextWriter? debugOutput)
     {
-        var settings = new AccessLogSettings
-        {
-            Component = ClientComponent,
-            Name = name,
-            Address = options.Addr,
-            Enabled = options.EnableAccessInterceptor,
-            EnableRequest = options.EnableAccessInterceptorReq,
-            EnableResponse = options.EnableAccessInterceptorRes,
-            RequestMaxLength = options.AccessInterceptorReqMaxLength,
-            ResponseMaxLength = options.AccessInterceptorResMaxLength,
-            SlowThreshold = options.SlowLogThreshold,
-            Debug = environment?.Debug ?? false,
-            ExtraKeys = LogExtraKeys.Normalize(environment?.LogExtraKeys ?? []),
-            DebugOutput = debugOutput,
-        };
+        var settings = AccessLogSettings.Create(ClientComponent, name, options.Addr, options, environment, debugOutput);
         var access = new AccessLogger(loggerFactory.CreateLogger("Ego.Grpc.Client.Access"), settings);
         var appName = options.EnableAppNameInterceptor ? (environment ?? new EgoEnvironment()).AppName : null;
         return new GrpcClientObservabilityInterceptor(access, appName, options.EnableMetricInterceptor);
