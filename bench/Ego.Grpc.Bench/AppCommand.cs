@@ -17,7 +17,9 @@ internal static class AppCommand
     {
         var builder = EgoApplication.CreateBuilder(args);
         var handlerWork = builder.Configuration["bench:handlerWork"] is { Length: > 0 } work ? Configuration.Duration.Parse(work) : TimeSpan.Zero;
-        builder.Services.AddSingleton(new EchoService(handlerWork));
+        var echo = new EchoService(handlerWork);
+        Console.WriteLine($"handler work: {handlerWork.TotalMicroseconds} us = {echo.WorkIterations} iterations");
+        builder.Services.AddSingleton(echo);
         builder.Services.AddEgoGrpcServer("server.grpc").AddService<EchoService>();
         builder.Services.AddEgoGovernor();
         builder.AddEgoTracing();

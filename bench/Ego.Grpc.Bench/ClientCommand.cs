@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ego.Bench.Shared;
 using Ego.Grpc.Bench.V1;
 using Google.Protobuf;
 
@@ -7,7 +8,9 @@ namespace Ego.Grpc.Bench;
 
 /// <summary>
 /// <c>client --target=host:port [--mode=unary|stream] [--concurrency=50] [--connections=1] [--size=16] [--count=100]
-/// [--warmup=2s] [--duration=10s] [--resilience=off|on|breaker|retry|ratelimit]</c>: closed-loop load with the Ego.Grpc client; prints calls/s, messages/s and the client's CPU time per call.
+/// [--warmup=2s] [--settle=false] [--duration=10s] [--resilience=off|on|breaker|retry|ratelimit]</c>: closed-loop load with the
+/// Ego.Grpc client; prints calls/s, messages/s and the client's CPU time per call. <c>--settle=true</c> extends the
+/// warm-up until tiered compilation has stopped (at most 90 s), for comparisons between client configurations.
 /// </summary>
 internal static class ClientCommand
 {
@@ -29,6 +32,12 @@ internal static class ClientCommand
                 .Select(i => Task.Run(() => WorkAsync(clients[i % clients.Length], options, counters, stop.Token)))
                 .ToArray();
             await Task.Delay(options.Warmup);
+            if (flags.Get("settle", "false") == "true")
+            {
+                var (waited, methods, settled) = await JitSettling.WaitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(90));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"jit: {(settled ? "settled" : "still compiling")} after {waited.TotalSeconds:F0} s more, {methods} methods"));
+            }
+
             var (calls, messages) = counters.Snapshot();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();

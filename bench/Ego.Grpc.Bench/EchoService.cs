@@ -24,6 +24,9 @@ public sealed class EchoService(TimeSpan handlerWork) : Echo.EchoBase
 
     private readonly CpuWork _work = new(handlerWork);
 
+    /// <summary>Iterations the Unary handler computes per call.</summary>
+    public long WorkIterations => _work.Iterations;
+
     public override Task<Payload> Unary(Payload request, ServerCallContext context)
     {
         if (!_work.IsNone)

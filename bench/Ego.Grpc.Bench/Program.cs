@@ -15,7 +15,7 @@ internal static class Program
                 "server" => await ServerCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "port", "host", "max-streams")),
                 "app" => await AppCommand.RunAsync([.. args.Skip(1)]),
                 "sink" => await SinkCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "port")),
-                "client" => await ClientCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "target", "mode", "concurrency", "connections", "size", "count", "warmup", "duration", "resilience")),
+                "client" => await ClientCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "target", "mode", "concurrency", "connections", "size", "count", "warmup", "settle", "duration", "resilience")),
                 "breaker" => await BreakerCommand.RunAsync(BenchFlags.Parse(args.Skip(1), "rate", "down", "up")),
                 "body" => BodyCommand.Run(BenchFlags.Parse(args.Skip(1), "out", "size", "count", "stream-size")),
                 var command => throw new ArgumentException($"command '{command}' is unknown: expected server, app, sink, client, breaker or body"),

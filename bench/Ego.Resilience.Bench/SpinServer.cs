@@ -23,6 +23,7 @@ internal static class SpinServer
         var builder = EgoApplication.CreateBuilder(args);
         var spin = Duration.Parse(builder.Configuration["bench:spin"] ?? "1ms");
         var work = new CpuWork(spin);
+        Console.WriteLine($"handler work: {spin.TotalMicroseconds} us = {work.Iterations} iterations");
         if (builder.Configuration["bench:fixedCpu"] is { Length: > 0 } fixedCpu)
         {
             builder.Services.AddSingleton<ICpuUsageSource>(new FixedCpu(int.Parse(fixedCpu, System.Globalization.CultureInfo.InvariantCulture)));
@@ -47,26 +48,31 @@ internal static class SpinServer
             })
             .Build()));
         var app = builder.Build();
-        if (app.Web is not null && app.Services.GetService<ICpuUsageSource>() is { } cpu)
+        var cpu = app.Services.GetService<ICpuUsageSource>();
+        var description = cpu is CgroupCpuUsageSource source ? $"{source.Source}, {source.Cores} cores" : cpu?.GetType().Name;
+        _ = Task.Run(async () =>
         {
-            // The figure the shedder decides on, once a second, to read the run afterwards.
-            var description = cpu is CgroupCpuUsageSource source ? $"{source.Source}, {source.Cores} cores" : cpu.GetType().Name;
-            _ = Task.Run(async () =>
+            // Once a second: the methods compiled so far (the scripts wait until it stops growing before measuring)
+            // and, with governance, the figure the shedder decides on and its state, to read the run afterwards.
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            while (await timer.WaitForNextTickAsync())
             {
-                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-                while (await timer.WaitForNextTickAsync())
+                Console.WriteLine($"jit: {System.Runtime.JitInfo.GetCompiledMethodCount()}");
+                if (cpu is null)
                 {
-                    Console.WriteLine($"cpu: {cpu.Usage} ({description})");
-                    foreach (var stats in app.Services.GetServices<Ego.Components.IGovernorStats>())
+                    continue;
+                }
+
+                Console.WriteLine($"cpu: {cpu.Usage} ({description}); thread pool: {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued");
+                foreach (var stats in app.Services.GetServices<Ego.Components.IGovernorStats>())
+                {
+                    if (stats.Name.EndsWith(".resilience", StringComparison.Ordinal) && stats.Snapshot()["shedding"] is JsonObject shedder)
                     {
-                        if (stats.Name.EndsWith(".resilience", StringComparison.Ordinal) && stats.Snapshot()["shedding"] is JsonObject shedder)
-                        {
-                            Console.WriteLine($"shedder: {shedder.ToJsonString()}");
-                        }
+                        Console.WriteLine($"shedder: {shedder.ToJsonString()}");
                     }
                 }
-            });
-        }
+            }
+        });
 
         return await app.RunAsync();
     }

@@ -23,6 +23,9 @@ internal sealed class CpuWork
 
     public bool IsNone => _iterations == 0;
 
+    /// <summary>The iterations of one run: two processes compared with each other should show the same figure.</summary>
+    public long Iterations => _iterations;
+
     public void Run() => Volatile.Write(ref _sink, Compute(_iterations));
 
     private static ulong Compute(long iterations)
@@ -37,17 +40,20 @@ internal sealed class CpuWork
         return x;
     }
 
+    // The fastest of many short runs: a run the scheduler interrupted (another process calibrating on the same core,
+    // the compiler thread) only reads slower, and a short run is likely to have one uninterrupted time slice.
     private static double Calibrate()
     {
-        Compute(1_000_000);
+        const int Iterations = 250_000;
+        Compute(Iterations);
         var best = double.MaxValue;
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 40; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            Compute(2_000_000);
+            Compute(Iterations);
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
 
-        return 2_000_000 / best;
+        return Iterations / best;
     }
 }

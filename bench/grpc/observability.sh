@@ -21,11 +21,15 @@ CONFIGS="$ROOT/bench/grpc/observability"
 mkdir -p "$OUT"
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../settle.sh"
 trap stop_servers EXIT
 
 ensure_tools
 build_all
 make_bodies
+# Tier-up starts at once instead of after 100 ms without new methods being compiled, which a process whose core is
+# busy with load may not see for a long time: measurements compare steady states, not warm-ups.
+export DOTNET_TC_CallCountingDelayMs=0
 
 # Waits until something accepts connections on 127.0.0.1:$1.
 wait_port() {
@@ -51,7 +55,12 @@ start_app() {
   PIDS[$name]=$!
   PORTS[$name]=$grpc_port
   wait_port "$grpc_port"
-  log "app $name on 127.0.0.1:$grpc_port (governor $governor_port), handler work $work"
+  log "app $name on 127.0.0.1:$grpc_port (governor $governor_port), $(grep -m 1 '^handler work' "$OUT/app-$name.log")"
+}
+
+# The JIT figures of an application, from its governor's /debug/runtime (settle_jit waits until they stop growing).
+compiled_methods() {
+  curl -s "http://127.0.0.1:$1/debug/runtime" | sed -n 's/.*"compiledMethods":\([0-9]*\).*/\1/p'
 }
 
 declare -A RPS
@@ -61,6 +70,8 @@ ACCESS_LINES=0
 for work in "${WORKS[@]}"; do
   start_app on 19102 19103 "$work"
   start_app off 19112 19113 "$work"
+  settle_jit "app on" "http://127.0.0.1:19102/ego.bench.v1.Echo/Unary" "$OUT/$SCENARIO.bin" compiled_methods 19103
+  settle_jit "app off" "http://127.0.0.1:19112/ego.bench.v1.Echo/Unary" "$OUT/$SCENARIO.bin" compiled_methods 19113
   # The bare echo is measured at both stream counts; with handler work the server is busy enough at 50.
   levels=("${CONCURRENCIES[@]}")
   [ "$work" != 0 ] && levels=(50)

@@ -24,6 +24,9 @@ trap stop_servers EXIT
 
 log "building Release"
 dotnet build "$ROOT/bench/Ego.Grpc.Bench/Ego.Grpc.Bench.csproj" -c Release -nologo -v q > "$OUT/build.log"
+# Tier-up starts at once instead of after 100 ms without new methods being compiled, which a process whose core is
+# busy with load may not see for a long time: measurements compare steady states, not warm-ups.
+export DOTNET_TC_CallCountingDelayMs=0
 
 log "breaker experiment: $RATE calls/s, down 10 s, up 5 s"
 "${LOAD_PIN[@]}" "$BENCH" breaker --rate="$RATE" --down=10s --up=5s > "$OUT/breaker.md"
@@ -32,7 +35,7 @@ start_server ours
 run_load() {
   local mode=$1 round=$2 log_file="$OUT/client-$1-$2.log"
   "${LOAD_PIN[@]}" "$BENCH" client --target="127.0.0.1:${PORTS[ours]}" --mode=unary --size=16 --concurrency="$CONCURRENCY" \
-    --warmup="${WARMUP}s" --duration="${DURATION}s" --resilience="$mode" > "$log_file" 2>&1 || log "client $mode had errors: $(tail -n 2 "$log_file")"
+    --warmup="${WARMUP}s" --duration="${DURATION}s" --resilience="$mode" --settle=true > "$log_file" 2>&1 || log "client $mode had errors: $(tail -n 2 "$log_file")"
   awk '/^calls\/s:/ { c = $2 } /^client cpu us\/call:/ { u = $4 } END { print c, u }' "$log_file"
 }
 

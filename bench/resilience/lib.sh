@@ -10,21 +10,22 @@ if command -v taskset > /dev/null && [ "$(nproc)" -ge 2 ]; then
 fi
 
 BENCH="$ROOT/bench/Ego.Resilience.Bench/bin/Release/net10.0/Ego.Resilience.Bench"
-PID=""
+declare -A PIDS
 
 build() {
   log "building Release"
   dotnet build "$ROOT/bench/Ego.Resilience.Bench/Ego.Resilience.Bench.csproj" -c Release -nologo -v q > "$OUT/build.log"
 }
 
-# start_server NAME PORT [--key=value ...]: the spin server pinned to the server core, on 127.0.0.1:PORT.
+# start_server NAME PORT [--key=value ...]: the spin server pinned to the server core, on 127.0.0.1:PORT; its output
+# goes to $OUT/server-NAME.log.
 start_server() {
   local name=$1 port=$2
   shift 2
   mkdir -p "$OUT/logs-$name"
   "${SERVER_PIN[@]}" "$BENCH" server --config="$ROOT/bench/resilience/${SERVER_CONFIG:-server.toml}" --server.grpc.port="$port" \
     --logger.ego.dir="$OUT/logs-$name" --logger.default.dir="$OUT/logs-$name" "$@" > "$OUT/server-$name.log" 2>&1 &
-  PID=$!
+  PIDS[$name]=$!
   for _ in $(seq 1 150); do
     (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null && { log "server $name on 127.0.0.1:$port: $*"; return 0; }
     sleep 0.1
@@ -33,15 +34,24 @@ start_server() {
   exit 1
 }
 
-# SIGTERM, then SIGKILL after 10 s: an overloaded server would otherwise drain its backlog first.
+# stop_server [NAME]: that server, or every one started. SIGTERM, then SIGKILL after 10 s: an overloaded server would
+# otherwise drain its backlog first.
 stop_server() {
-  [ -n "$PID" ] || return 0
-  kill -TERM "$PID" 2> /dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$PID" 2> /dev/null || break; sleep 0.1; done
-  kill -KILL "$PID" 2> /dev/null || true
-  wait "$PID" 2> /dev/null || true
-  PID=""
+  local name pid names=("$@")
+  [ $# -gt 0 ] || names=("${!PIDS[@]}")
+  for name in "${names[@]}"; do
+    pid=${PIDS[$name]:-}
+    [ -n "$pid" ] || continue
+    kill -TERM "$pid" 2> /dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+    unset "PIDS[$name]"
+  done
 }
+
+# compiled_methods NAME: the last "jit: N" the server printed (it prints one a second).
+compiled_methods() { sed -n 's/^jit: //p' "$OUT/server-$1.log" | tail -n 1; }
 
 # field FILE NAME: the value printed by the load command as "NAME: value".
 field() { awk -v key="$2:" '$1 == key { print $2 }' "$1"; }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What server governance costs when it never refuses: the same spin server with every part on (rate limit rules that
 # never reject, shedding on a CPU figure pinned at 0, concurrency cap, server and method timeouts, isolation) against
-# the same binary with the interceptor not added, under h2load (unary, 1-byte message), alternating runs, as
-# bench/grpc/observability.sh. Prints a Markdown table of requests/s and the ratio per handler work level (bench.spin).
+# the same binary with the interceptor not added, under h2load (unary, 1-byte message), alternating runs once both
+# servers' JIT has settled, as bench/grpc/observability.sh. Prints a Markdown table of requests/s and the ratio per
+# handler work level (bench.spin).
 # Environment: WORKS (default "0 50us"), CONCURRENCY (50), DURATION (s, 5), WARMUP (s, 3), ROUNDS (3), SERVER_CPU / LOAD_CPU, OUT.
 set -euo pipefail
 
@@ -15,36 +16,48 @@ ROUNDS=${ROUNDS:-3}
 OUT=${OUT:-$(mktemp -d /tmp/ego-governance-overhead.XXXXXX)}
 mkdir -p "$OUT"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../settle.sh"
 trap stop_server EXIT
 build
+# Tier-up starts at once instead of after 100 ms without new methods being compiled, which a process whose core is
+# busy with load may not see for a long time: measurements compare steady states, not warm-ups.
+export DOTNET_TC_CallCountingDelayMs=0
 
 command -v h2load > /dev/null || { apt-get install -y nghttp2-client > "$OUT/apt.log" 2>&1 || { apt-get update > /dev/null && apt-get install -y nghttp2-client > "$OUT/apt.log" 2>&1; }; }
 # One gRPC message: uncompressed, length 1, "x".
 printf '\x00\x00\x00\x00\x01x' > "$OUT/request.bin"
 
+# The last "jit: N" of a server, read after its next once-a-second line.
+compiled_methods_after_tick() {
+  sleep 1.1
+  compiled_methods "$1"
+}
+
 declare -A CPS
+declare -A PORT=([on]=19211 [off]=19221)
 for work in "${WORKS[@]}"; do
+  # Both servers run side by side on the server core (the idle one costs nothing) for all rounds of a level.
+  SERVER_CONFIG=overhead-on.toml start_server on "${PORT[on]}" --bench.spin="$work" --server.grpc.rateLimitRules="$ROOT/bench/resilience/never-reject.toml"
+  start_server off "${PORT[off]}" --bench.spin="$work" --bench.governance=false
+  for name in on off; do
+    # Real gRPC answers first (h2load only sees HTTP 200): no call refused or failed.
+    "${LOAD_PIN[@]}" "$BENCH" load --target="127.0.0.1:${PORT[$name]}" --concurrency=4 --warmup=0s --duration=1s --deadline=30s > "$OUT/smoke-$name-$work.log"
+    [ "$(field "$OUT/smoke-$name-$work.log" refused)" = 0 ] && [ "$(field "$OUT/smoke-$name-$work.log" failed)" = 0 ] \
+      || log "$name $work: calls refused or failed: $(cat "$OUT/smoke-$name-$work.log")"
+    settle_jit "server $name" "http://127.0.0.1:${PORT[$name]}/bench.Spin/Work" "$OUT/request.bin" compiled_methods_after_tick "$name"
+  done
   for round in $(seq 1 "$ROUNDS"); do
     for name in on off; do
-      if [ $name = on ]; then
-        SERVER_CONFIG=overhead-on.toml start_server "$name" 19211 --bench.spin="$work" --server.grpc.rateLimitRules="$ROOT/bench/resilience/never-reject.toml"
-      else
-        start_server "$name" 19211 --bench.spin="$work" --bench.governance=false
-      fi
-      # Real gRPC answers first (h2load only sees HTTP 200): no call refused or failed; this also warms the JIT.
-      "${LOAD_PIN[@]}" "$BENCH" load --target=127.0.0.1:19211 --concurrency=4 --warmup=0s --duration=1s --deadline=30s > "$OUT/smoke-$name-$work-$round.log"
-      [ "$(field "$OUT/smoke-$name-$work-$round.log" refused)" = 0 ] && [ "$(field "$OUT/smoke-$name-$work-$round.log" failed)" = 0 ] \
-        || log "$name $work: calls refused or failed: $(cat "$OUT/smoke-$name-$work-$round.log")"
       log_file="$OUT/h2load-$name-$work-$round.log"
       "${LOAD_PIN[@]}" h2load -c $((CONCURRENCY / 50 > 0 ? CONCURRENCY / 50 : 1)) -m 50 -D "$DURATION" --warm-up-time="$WARMUP" \
-        -d "$OUT/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "http://127.0.0.1:19211/bench.Spin/Work" > "$log_file" 2>&1
+        -d "$OUT/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "http://127.0.0.1:${PORT[$name]}/bench.Spin/Work" > "$log_file" 2>&1
       grep -q ' 0 failed, 0 errored' "$log_file" || log "h2load $name $work had failures: $(grep '^requests:' "$log_file")"
       rps=$(awk '/^finished in/ { print $4 }' "$log_file")
       CPS[$name,$work]=$(best "${CPS[$name,$work]:-0}" "$rps")
       log "round $round $name work $work: $rps req/s"
-      stop_server
     done
   done
+  stop_server
 done
 
 {

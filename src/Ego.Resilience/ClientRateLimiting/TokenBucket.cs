@@ -35,6 +35,16 @@ public sealed class TokenBucket
             var next = Math.Max(seen, now) + interval;
             if (next - now > tolerance + interval)
             {
+                // The clock may have been read just before another caller read a later tick and moved the bucket on
+                // (the coarse clock steps by milliseconds, more than a tight burst tolerates): read it again before
+                // refusing, so only a bucket that is empty now refuses.
+                var fresh = clock.Now();
+                if (fresh > now)
+                {
+                    now = fresh;
+                    continue;
+                }
+
                 return false;
             }
 

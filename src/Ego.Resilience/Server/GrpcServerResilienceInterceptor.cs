@@ -70,12 +70,15 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
             return Task.FromException<TResponse>(GrpcRejections.Create(context, rejection));
         }
 
+        if (governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting))
+        {
+            return WithDeadlineAsync(request, context, continuation, setting, admission);
+        }
+
         Task<TResponse> handling;
         try
         {
-            handling = governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting)
-                ? WithDeadlineAsync(request, context, continuation, setting)
-                : continuation(request, context);
+            handling = continuation(request, context);
         }
         catch (Exception exception)
         {
@@ -126,21 +129,32 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         }
     }
 
-    private async Task<TResponse> WithDeadlineAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, TimeoutSetting setting)
+    // One state machine for the deadline and the release, one token source with one registration: this is the path of
+    // every call of a service with a timeout configured.
+    private async Task<TResponse> WithDeadlineAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, TimeoutSetting setting, Admission admission)
         where TRequest : class
         where TResponse : class
     {
+        var method = context.Method;
         using var deadline = new CancellationTokenSource(setting.Timeout, governance.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadline.Token);
-        var scoped = new DeadlineServerCallContext(context, governance.TimeProvider.GetUtcNow().UtcDateTime + setting.Timeout, linked.Token);
+        using var callerGone = context.CancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), deadline);
+        var scoped = new DeadlineServerCallContext(context, governance.TimeProvider.GetUtcNow().UtcDateTime + setting.Timeout, deadline.Token);
         try
         {
             // WaitAsync answers at the deadline even when the handler ignores its token.
-            return await continuation(request, scoped).WaitAsync(deadline.Token).ConfigureAwait(false);
+            var response = await continuation(request, scoped).WaitAsync(deadline.Token).ConfigureAwait(false);
+            governance.Release(admission, passed: true);
+            return response;
         }
-        catch (Exception exception) when (deadline.IsCancellationRequested && IsCancellation(exception))
+        catch (Exception exception) when (deadline.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested && IsCancellation(exception))
         {
-            throw DeadlineExceeded(context.Method, setting);
+            governance.Release(admission, passed: false);
+            throw DeadlineExceeded(method, setting);
+        }
+        catch (Exception exception)
+        {
+            End(method, admission, exception);
+            throw;
         }
     }
 

@@ -169,7 +169,7 @@ public sealed class GovernorServerTests
     }
 
     [Fact]
-    public async Task DebugRuntime_ReportsGcThreadPoolAndProcess()
+    public async Task DebugRuntime_ReportsGcThreadPoolJitAndProcess()
     {
         await using var app = await GovernorApp.StartAsync();
 
@@ -178,6 +178,8 @@ public sealed class GovernorServerTests
         Assert.True(runtime.GetProperty("gc").GetProperty("totalAllocatedBytes").GetInt64() > 0);
         Assert.True(runtime.GetProperty("gc").GetProperty("gen0Collections").GetInt32() >= 0);
         Assert.True(runtime.GetProperty("threadPool").GetProperty("threadCount").GetInt32() > 0);
+        // This test's own code was compiled, so the process has compiled at least one method by now.
+        Assert.True(runtime.GetProperty("jit").GetProperty("compiledMethods").GetInt64() > 0);
         Assert.Equal(Environment.ProcessId, runtime.GetProperty("process").GetProperty("pid").GetInt32());
         Assert.True(runtime.GetProperty("process").GetProperty("workingSetBytes").GetInt64() > 0);
         Assert.Equal(Environment.ProcessorCount, runtime.GetProperty("runtime").GetProperty("processorCount").GetInt32());

@@ -131,6 +131,36 @@ public sealed class GrpcServerResilienceInterceptorTests
     }
 
     [Fact]
+    public async Task UnaryCall_CallerCancelsUnderAServerTimeout_HandlerSeesItAndNoTimeoutIsReported()
+    {
+        using var capture = new AccessLogCapture();
+        var log = new ListLogger();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new ServerResilienceOptions { EnableShedding = false, Timeout = TimeSpan.FromMinutes(1) };
+        var interceptor = GrpcServerResilienceInterceptor.Create(Unique(), options, new ScriptedCpu(), loggerFactory: log.Factory, watchRules: false);
+        await using (var grpc = await GovernedGrpc.StartAsync(capture, interceptor, async (_, context) =>
+        {
+            using var seen = context.CancellationToken.Register(() => cancelled.TrySetResult());
+            started.TrySetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken);
+            return "never";
+        }))
+        {
+            using var caller = new CancellationTokenSource();
+            var call = grpc.CallAsync(options: new CallOptions(cancellationToken: caller.Token));
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await caller.CancelAsync();
+
+            var error = await Assert.ThrowsAsync<RpcException>(() => call);
+            Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+            await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.DoesNotContain(log.Lines, l => l.Text.Contains("deadline", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnaryCall_CallerDeadlineSooner_HandlerKeepsTheCallers()
     {
         using var capture = new AccessLogCapture();

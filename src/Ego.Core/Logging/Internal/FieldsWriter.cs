@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Ego.Observability.Internal;
 using Microsoft.Extensions.Logging;
 
@@ -9,6 +10,8 @@ namespace Ego.Logging.Internal;
 internal static class FieldsWriter
 {
     private const string OriginalFormat = "{OriginalFormat}";
+
+    private static readonly JsonEncodedText Tid = JsonEncodedText.Encode(EgoLogField.Tid);
 
     public static void WriteState<TState>(FormatScratch s, ref TState state)
     {
@@ -82,11 +85,15 @@ internal static class FieldsWriter
             return;
         }
 
-        Span<byte> id = stackalloc byte[16];
-        Span<char> hex = stackalloc char[32];
-        activity.TraceId.CopyTo(id);
-        Convert.TryToHexStringLower(id, hex, out _);
-        s.Json.WriteString(EgoLogField.Tid, hex);
+        WriteTid(s, activity.TraceId);
+    }
+
+    /// <summary>Writes <c>tid</c> with <paramref name="traceId"/>.</summary>
+    public static void WriteTid(FormatScratch s, ActivityTraceId traceId)
+    {
+        // The id's own hex text: it is kept as text, so converting through its bytes would parse it first.
+        s.Json.WriteString(Tid, traceId.ToHexString());
+        s.SawTid = true;
         s.FieldCount++;
     }
 

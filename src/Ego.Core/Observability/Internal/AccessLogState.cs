@@ -26,7 +26,6 @@ internal readonly struct AccessLogState(AccessLogger owner, AccessRecord record,
     private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
     private static readonly JsonEncodedText Recover = JsonEncodedText.Encode("recover");
     private static readonly JsonEncodedText Error = JsonEncodedText.Encode(EgoLogField.Error);
-    private static readonly JsonEncodedText Tid = JsonEncodedText.Encode(EgoLogField.Tid);
 
     /// <summary>The formatter to pass to <c>ILogger.Log</c>.</summary>
     public static readonly Func<AccessLogState, Exception?, string> Format = static (_, _) => AccessLogger.Message;
@@ -68,13 +67,7 @@ internal readonly struct AccessLogState(AccessLogger owner, AccessRecord record,
 
         if (Activity.Current is { } activity && activity.TraceId != default)
         {
-            Span<byte> id = stackalloc byte[16];
-            Span<char> hex = stackalloc char[32];
-            activity.TraceId.CopyTo(id);
-            Convert.TryToHexStringLower(id, hex, out _);
-            json.WriteString(Tid, hex);
-            s.SawTid = true;
-            count++;
+            FieldsWriter.WriteTid(s, activity.TraceId);
         }
 
         if (settings.Enabled && settings.EnableRequest)

@@ -56,6 +56,14 @@ internal static class RuntimeRoutes
                 ["busyIoThreads"] = maxIo - freeIo,
                 ["lockContentions"] = Monitor.LockContentionCount,
             },
+            ["jit"] = new JsonObject
+            {
+                // Still growing under steady load means methods are still being tiered up: figures measured now are not
+                // yet the service's steady state.
+                ["compiledMethods"] = JitInfo.GetCompiledMethodCount(),
+                ["compiledILBytes"] = JitInfo.GetCompiledILBytes(),
+                ["compilationSeconds"] = JitInfo.GetCompilationTime().TotalSeconds,
+            },
             ["process"] = new JsonObject
             {
                 ["pid"] = Environment.ProcessId,
