@@ -40,7 +40,43 @@ public sealed class AccessLogLineTests
         Assert.Equal(1, root.EnumerateObject().Count(p => p.Name == "tid"));
     }
 
-    private static JsonElement WriteOne(bool includeScopes, AccessRecord record)
+    public static TheoryData<string> Records() => ["ok", "error", "panic", "slow", "bodies", "extras"];
+
+    // The Ego sink writes the fields straight into the line; other providers read the key/value list. Both must carry
+    // the same fields, in the same order, with the same values.
+    [Theory]
+    [MemberData(nameof(Records))]
+    public void Write_LineFields_MatchTheKeyValueListOtherProvidersRead(string kind)
+    {
+        var record = kind switch
+        {
+            "error" => Record() with { Error = "not found", Code = 5, UniformCode = 404 },
+            "panic" => Record() with { Panic = new InvalidOperationException("boom"), Code = 2, UniformCode = 500 },
+            "slow" => Record() with { Cost = TimeSpan.FromSeconds(3) },
+            "bodies" => Record() with { Request = "req-body", Response = 42 },
+            "ok" => Record(),
+            _ => Record() with { Extras = [new("x-tenant", "t1"), new("x-region", "eu")], PeerName = "orders" },
+        };
+        KeyValuePair<string, object?>[] expected = [];
+
+        var root = WriteOne(includeScopes: false, record, kind == "bodies", access => expected = access.Fields(record, access.IsSlow(record.Cost)));
+
+        var written = root.EnumerateObject().SkipWhile(p => p.Name != "msg").Skip(1).Where(p => p.Name != "errorVerbose").ToList();
+        Assert.Equal(expected.Select(f => f.Key), written.Select(p => p.Name));
+        foreach (var (field, property) in expected.Zip(written))
+        {
+            if (property.Value.ValueKind == JsonValueKind.Number)
+            {
+                Assert.Equal(Convert.ToDouble(field.Value, System.Globalization.CultureInfo.InvariantCulture), property.Value.GetDouble());
+            }
+            else
+            {
+                Assert.Equal(field.Value?.ToString(), property.Value.GetString());
+            }
+        }
+    }
+
+    private static JsonElement WriteOne(bool includeScopes, AccessRecord record, bool withBodies = false, Action<AccessLogger>? inside = null)
     {
         using var ctx = new LogTestContext();
         using (var provider = ctx.CreateProvider())
@@ -53,11 +89,15 @@ public sealed class AccessLogLineTests
                 Address = "127.0.0.1:9002",
                 Enabled = true,
                 IncludeScopes = includeScopes,
+                EnableRequest = withBodies,
+                EnableResponse = withBodies,
+                SlowThreshold = TimeSpan.FromSeconds(1),
             });
             using var activity = new Activity("call").SetIdFormat(ActivityIdFormat.W3C).Start();
             using (logger.BeginScope(new Dictionary<string, object?> { ["order"] = "o-9" }))
             {
                 access.Write(record);
+                inside?.Invoke(access);
             }
         }
 
