@@ -17,6 +17,12 @@ public sealed class AccessLogSettings
     /// <summary>The address served or called, written as <c>addr</c>.</summary>
     public string Address { get; set; } = "";
 
+    internal Internal.EncodedText EncodedComponent { get; } = new();
+
+    internal Internal.EncodedText EncodedName { get; } = new();
+
+    internal Internal.EncodedText EncodedAddress { get; } = new();
+
     /// <summary>Writes a line for every call; when off, only errors and slow calls are written.</summary>
     public bool Enabled { get; init; }
 

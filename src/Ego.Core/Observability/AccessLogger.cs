@@ -110,7 +110,7 @@ public sealed class AccessLogger
         fields[i++] = new(EgoLogField.CompName, Settings.Name);
         fields[i++] = new(EgoLogField.Addr, record.Address ?? Settings.Address);
         fields[i++] = new(EgoLogField.Method, record.Method);
-        fields[i++] = new(EgoLogField.Cost, Math.Round(record.Cost.TotalMilliseconds, 3));
+        fields[i++] = new(EgoLogField.Cost, CostMilliseconds(record.Cost));
         fields[i++] = new(EgoLogField.Code, record.Code);
         fields[i++] = new(EgoLogField.UniformCode, record.UniformCode);
         fields[i++] = new(EgoLogField.Event, EventOf(record, slow));
@@ -149,6 +149,11 @@ public sealed class AccessLogger
 
         return fields;
     }
+
+    /// <summary>The <c>cost</c> field: milliseconds rounded to the microsecond.</summary>
+    internal static double CostMilliseconds(TimeSpan cost) => CostMicroseconds(cost) / 1000.0;
+
+    internal static long CostMicroseconds(TimeSpan cost) => (cost.Ticks + (TimeSpan.TicksPerMicrosecond / 2)) / TimeSpan.TicksPerMicrosecond;
 
     internal static string? Truncate(object? value, int max)
     {

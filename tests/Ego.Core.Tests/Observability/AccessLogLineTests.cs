@@ -40,6 +40,43 @@ public sealed class AccessLogLineTests
         Assert.Equal(1, root.EnumerateObject().Count(p => p.Name == "tid"));
     }
 
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(50, "0.005")]
+    [InlineData(3_400, "0.34")]
+    [InlineData(10_000, "1")]
+    [InlineData(123_400, "12.34")]
+    [InlineData(123_456, "12.346")]
+    [InlineData(30_000_000, "3000")]
+    [InlineData(12_345_678_904, "1234567.89")]
+    public void Write_Cost_IsMillisecondsToTheMicrosecondWithoutTrailingZeros(long ticks, string expected)
+    {
+        var root = WriteOne(includeScopes: false, record: Record() with { Cost = TimeSpan.FromTicks(ticks) });
+
+        Assert.Equal(expected, root.GetProperty("cost").GetRawText());
+    }
+
+    [Fact]
+    public void Write_NonAsciiAndPlusInPreEncodedValues_WrittenAsThePlainLinesWriteThem()
+    {
+        using var ctx = new LogTestContext();
+        using (var provider = ctx.CreateProvider())
+        {
+            var logger = provider.CreateLogger("Ego.Test+Nested.Bestellungen");
+            var access = new AccessLogger(logger, new AccessLogSettings { Component = "server.grpc", Name = "server.größe", Address = "[::1]:9002", Enabled = true });
+            access.Write(Record());
+            logger.LogInformation("plain {Name}", "größe+1");
+        }
+
+        var lines = ctx.FileLines("ego.sys").Concat(ctx.FileLines("default.log")).ToList();
+        var accessLine = Assert.Single(lines, l => l.Contains("\"msg\":\"access\"", StringComparison.Ordinal));
+        Assert.Contains("\"logger\":\"Ego.Test+Nested.Bestellungen\"", accessLine, StringComparison.Ordinal);
+        Assert.Contains("\"compName\":\"server.größe\"", accessLine, StringComparison.Ordinal);
+        Assert.Contains("\"addr\":\"[::1]:9002\"", accessLine, StringComparison.Ordinal);
+        var plain = Assert.Single(lines, l => l.Contains("plain", StringComparison.Ordinal));
+        Assert.Contains("\"Name\":\"größe+1\"", plain, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> Records() => ["ok", "error", "panic", "slow", "bodies", "extras"];
 
     // The Ego sink writes the fields straight into the line; other providers read the key/value list. Both must carry

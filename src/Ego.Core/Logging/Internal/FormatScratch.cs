@@ -9,10 +9,13 @@ namespace Ego.Logging.Internal;
 /// </summary>
 internal sealed class FormatScratch
 {
+    /// <summary>The lines' encoder; text encoded ahead (<see cref="JsonEncodedText"/>) must use it too.</summary>
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     private static readonly JsonWriterOptions JsonOptions = new()
     {
         // Keep non-ASCII text readable in files, as zap does; control characters and quotes are still escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = Encoder,
         SkipValidation = true,
     };
 

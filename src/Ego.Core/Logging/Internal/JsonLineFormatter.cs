@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Ego.Observability;
+using Ego.Observability.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Ego.Logging.Internal;
@@ -8,7 +11,22 @@ namespace Ego.Logging.Internal;
 /// </summary>
 internal sealed class JsonLineFormatter(TimeType timeType, string? logName) : LineFormatter
 {
+    // Names and values every line repeats, encoded once: a line then copies their bytes.
+    private static readonly JsonEncodedText Lv = JsonEncodedText.Encode("lv");
+    private static readonly JsonEncodedText Ts = JsonEncodedText.Encode("ts");
+    private static readonly JsonEncodedText Logger = JsonEncodedText.Encode("logger");
+    private static readonly JsonEncodedText Msg = JsonEncodedText.Encode("msg");
+    private static readonly JsonEncodedText LName = JsonEncodedText.Encode("lname");
+    private static readonly JsonEncodedText AccessMessage = JsonEncodedText.Encode(AccessLogger.Message, FormatScratch.Encoder);
+    private static readonly JsonEncodedText[] Levels =
+        [.. Enum.GetValues<LogLevel>().Select(level => JsonEncodedText.Encode(EgoLevel.JsonName(level), FormatScratch.Encoder))];
+
+    private readonly JsonEncodedText? encodedLogName = logName is null ? null : JsonEncodedText.Encode(logName, FormatScratch.Encoder);
+    private readonly EncodedTextCache categories = new();
+
     public override bool UsesLocalTime => timeType == TimeType.DateTime;
+
+    private static JsonEncodedText LevelValue(LogLevel level) => (uint)level < (uint)Levels.Length ? Levels[(int)level] : JsonEncodedText.Encode(EgoLevel.JsonName(level), FormatScratch.Encoder);
 
     public override void Format<TState>(
         FormatScratch s,
@@ -23,19 +41,27 @@ internal sealed class JsonLineFormatter(TimeType timeType, string? logName) : Li
     {
         var json = s.Json;
         json.WriteStartObject();
-        json.WriteString("lv", EgoLevel.JsonName(level));
+        json.WriteString(Lv, LevelValue(level));
         WriteTime(json, now);
-        json.WriteString("logger", category);
+        json.WriteString(Logger, categories.For(category));
         if (caller is not null)
         {
             json.WriteString("caller", caller);
         }
 
-        json.WriteString("msg", Message(ref state, exception, formatter));
-        if (logName is not null)
+        if (typeof(TState) == typeof(AccessLogState))
+        {
+            json.WriteString(Msg, AccessMessage);
+        }
+        else
+        {
+            json.WriteString(Msg, Message(ref state, exception, formatter));
+        }
+
+        if (encodedLogName is { } name)
         {
             // EGO adds the file name when several loggers share one stream, so collectors can split them.
-            json.WriteString("lname", logName);
+            json.WriteString(LName, name);
         }
 
         FieldsWriter.WriteState(s, ref state);
@@ -47,23 +73,23 @@ internal sealed class JsonLineFormatter(TimeType timeType, string? logName) : Li
         s.Buffer.WriteByte((byte)'\n');
     }
 
-    private void WriteTime(System.Text.Json.Utf8JsonWriter json, DateTimeOffset now)
+    private void WriteTime(Utf8JsonWriter json, DateTimeOffset now)
     {
         switch (timeType)
         {
             case TimeType.Millisecond:
-                json.WriteNumber("ts", now.ToUnixTimeMilliseconds());
+                json.WriteNumber(Ts, now.ToUnixTimeMilliseconds());
                 break;
             case TimeType.FractionalSecond:
-                json.WriteNumber("ts", (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerSecond);
+                json.WriteNumber(Ts, (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerSecond);
                 break;
             case TimeType.DateTime:
                 Span<char> text = stackalloc char[19];
                 now.TryFormat(text, out var n, "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-                json.WriteString("ts", text[..n]);
+                json.WriteString(Ts, text[..n]);
                 break;
             default:
-                json.WriteNumber("ts", now.ToUnixTimeSeconds());
+                json.WriteNumber(Ts, now.ToUnixTimeSeconds());
                 break;
         }
     }

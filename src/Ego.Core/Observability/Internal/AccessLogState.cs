@@ -13,19 +13,24 @@ namespace Ego.Observability.Internal;
 /// </summary>
 internal readonly struct AccessLogState(AccessLogger owner, AccessRecord record, bool slow) : IReadOnlyList<KeyValuePair<string, object?>>
 {
-    private static readonly JsonEncodedText Comp = JsonEncodedText.Encode(EgoLogField.Comp);
-    private static readonly JsonEncodedText CompName = JsonEncodedText.Encode(EgoLogField.CompName);
-    private static readonly JsonEncodedText Addr = JsonEncodedText.Encode(EgoLogField.Addr);
-    private static readonly JsonEncodedText Method = JsonEncodedText.Encode(EgoLogField.Method);
-    private static readonly JsonEncodedText Cost = JsonEncodedText.Encode(EgoLogField.Cost);
-    private static readonly JsonEncodedText Code = JsonEncodedText.Encode(EgoLogField.Code);
-    private static readonly JsonEncodedText UniformCode = JsonEncodedText.Encode(EgoLogField.UniformCode);
-    private static readonly JsonEncodedText Event = JsonEncodedText.Encode(EgoLogField.Event);
-    private static readonly JsonEncodedText PeerIp = JsonEncodedText.Encode(EgoLogField.PeerIp);
-    private static readonly JsonEncodedText PeerName = JsonEncodedText.Encode(EgoLogField.PeerName);
-    private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
-    private static readonly JsonEncodedText Recover = JsonEncodedText.Encode("recover");
-    private static readonly JsonEncodedText Error = JsonEncodedText.Encode(EgoLogField.Error);
+    private static readonly JsonEncodedText Comp = JsonEncodedText.Encode(EgoLogField.Comp, FormatScratch.Encoder);
+    private static readonly JsonEncodedText CompName = JsonEncodedText.Encode(EgoLogField.CompName, FormatScratch.Encoder);
+    private static readonly JsonEncodedText Addr = JsonEncodedText.Encode(EgoLogField.Addr, FormatScratch.Encoder);
+    private static readonly JsonEncodedText Method = JsonEncodedText.Encode(EgoLogField.Method, FormatScratch.Encoder);
+    private static readonly JsonEncodedText Cost = JsonEncodedText.Encode(EgoLogField.Cost, FormatScratch.Encoder);
+    private static readonly JsonEncodedText Code = JsonEncodedText.Encode(EgoLogField.Code, FormatScratch.Encoder);
+    private static readonly JsonEncodedText UniformCode = JsonEncodedText.Encode(EgoLogField.UniformCode, FormatScratch.Encoder);
+    private static readonly JsonEncodedText Event = JsonEncodedText.Encode(EgoLogField.Event, FormatScratch.Encoder);
+    private static readonly JsonEncodedText PeerIp = JsonEncodedText.Encode(EgoLogField.PeerIp, FormatScratch.Encoder);
+    private static readonly JsonEncodedText PeerName = JsonEncodedText.Encode(EgoLogField.PeerName, FormatScratch.Encoder);
+    private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type", FormatScratch.Encoder);
+    private static readonly JsonEncodedText Recover = JsonEncodedText.Encode("recover", FormatScratch.Encoder);
+    private static readonly JsonEncodedText Error = JsonEncodedText.Encode(EgoLogField.Error, FormatScratch.Encoder);
+    private static readonly JsonEncodedText NormalEvent = JsonEncodedText.Encode(AccessEvent.Normal, FormatScratch.Encoder);
+    private static readonly JsonEncodedText SlowEvent = JsonEncodedText.Encode(AccessEvent.Slow, FormatScratch.Encoder);
+    private static readonly JsonEncodedText ErrorEvent = JsonEncodedText.Encode(AccessEvent.Error, FormatScratch.Encoder);
+    private static readonly JsonEncodedText PanicEvent = JsonEncodedText.Encode(AccessEvent.Panic, FormatScratch.Encoder);
+    private static readonly JsonEncodedText Empty = JsonEncodedText.Encode("", FormatScratch.Encoder);
 
     /// <summary>The formatter to pass to <c>ILogger.Log</c>.</summary>
     public static readonly Func<AccessLogState, Exception?, string> Format = static (_, _) => AccessLogger.Message;
@@ -41,16 +46,32 @@ internal readonly struct AccessLogState(AccessLogger owner, AccessRecord record,
     {
         var json = s.Json;
         var settings = owner.Settings;
-        json.WriteString(Comp, settings.Component);
-        json.WriteString(CompName, settings.Name);
-        json.WriteString(Addr, record.Address ?? settings.Address);
+        // The component's own values and the events are written pre-encoded: they are the same on every line.
+        json.WriteString(Comp, settings.EncodedComponent.For(settings.Component));
+        json.WriteString(CompName, settings.EncodedName.For(settings.Name));
+        if (record.Address is { } address)
+        {
+            json.WriteString(Addr, address);
+        }
+        else
+        {
+            json.WriteString(Addr, settings.EncodedAddress.For(settings.Address));
+        }
+
         json.WriteString(Method, record.Method);
-        json.WriteNumber(Cost, Math.Round(record.Cost.TotalMilliseconds, 3));
+        WriteCost(json, record.Cost);
         json.WriteNumber(Code, record.Code);
         json.WriteNumber(UniformCode, record.UniformCode);
-        json.WriteString(Event, AccessLogger.EventOf(record, slow));
+        WriteEvent(json, AccessLogger.EventOf(record, slow));
         json.WriteString(PeerIp, record.PeerIp ?? "");
-        json.WriteString(PeerName, record.PeerName ?? "");
+        if (string.IsNullOrEmpty(record.PeerName))
+        {
+            json.WriteString(PeerName, Empty);
+        }
+        else
+        {
+            json.WriteString(PeerName, record.PeerName);
+        }
         var count = 10;
         if (record.Panic is not null)
         {
@@ -92,6 +113,66 @@ internal readonly struct AccessLogState(AccessLogger owner, AccessRecord record,
         }
 
         s.FieldCount += count;
+    }
+
+    /// <summary>
+    /// Milliseconds with three decimals, as <see cref="AccessLogger.CostMilliseconds"/>, written from whole microseconds:
+    /// formatting a double costs more than the rest of the number fields together.
+    /// </summary>
+    private static void WriteCost(Utf8JsonWriter json, TimeSpan cost)
+    {
+        var micros = AccessLogger.CostMicroseconds(cost);
+        Span<byte> text = stackalloc byte[24];
+        micros.TryFormat(text, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
+        var fraction = micros % 1000;
+        if (fraction != 0)
+        {
+            // "12346" becomes "12.346", "12340" "12.34", "5" "0.005".
+            var digits = micros < 1000 ? 1 : length - 3;
+            if (micros < 1000)
+            {
+                text[..length].CopyTo(text[(4 - length)..]);
+                text[..(4 - length)].Fill((byte)'0');
+                length = 4;
+            }
+
+            text[digits..length].CopyTo(text[(digits + 1)..]);
+            text[digits] = (byte)'.';
+            length++;
+            while (text[length - 1] == (byte)'0')
+            {
+                length--;
+            }
+        }
+        else
+        {
+            length -= Math.Min(3, length - 1);
+        }
+
+        json.WritePropertyName(Cost);
+        json.WriteRawValue(text[..length], skipInputValidation: true);
+    }
+
+    private static void WriteEvent(Utf8JsonWriter json, string name)
+    {
+        switch (name)
+        {
+            case AccessEvent.Normal:
+                json.WriteString(Event, NormalEvent);
+                break;
+            case AccessEvent.Slow:
+                json.WriteString(Event, SlowEvent);
+                break;
+            case AccessEvent.Error:
+                json.WriteString(Event, ErrorEvent);
+                break;
+            case AccessEvent.Panic:
+                json.WriteString(Event, PanicEvent);
+                break;
+            default:
+                json.WriteString(Event, name);
+                break;
+        }
     }
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)Fields()).GetEnumerator();
