@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
+using Ego.Bench.Shared;
 
 namespace Ego.Grpc.Bench.Kestrel;
 
-/// <summary>The bare Kestrel endpoint: <c>--port=N [--host=127.0.0.1]</c>, until SIGTERM or Ctrl+C.</summary>
+/// <summary>The bare Kestrel endpoint: <c>--port=N [--host=127.0.0.1]</c>, until SIGTERM or Ctrl+C; prints <c>jit: N</c> once a
+/// second.</summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -29,10 +31,14 @@ internal static class Program
 
         await using var endpoint = await BareGrpcEndpoint.StartAsync(new IPEndPoint(IPAddress.Parse(host), port));
         Console.WriteLine($"listening on {endpoint.Port}");
+        using var stopReporting = new CancellationTokenSource();
+        var reporting = JitSettling.ReportAsync(stopReporting.Token);
         var stop = new TaskCompletionSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, stop));
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, stop));
         await stop.Task;
+        await stopReporting.CancelAsync();
+        await reporting;
         return 0;
     }
 

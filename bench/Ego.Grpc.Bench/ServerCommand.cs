@@ -1,8 +1,10 @@
 using System.Runtime.InteropServices;
+using Ego.Bench.Shared;
 
 namespace Ego.Grpc.Bench;
 
-/// <summary><c>server --port=N [--host=127.0.0.1]</c>: the Echo service on a GrpcServer with the observability interceptors off, until SIGTERM or Ctrl+C.</summary>
+/// <summary><c>server --port=N [--host=127.0.0.1]</c>: the Echo service on a GrpcServer with the observability interceptors off, until SIGTERM or Ctrl+C;
+/// prints <c>jit: N</c> once a second.</summary>
 internal static class ServerCommand
 {
     public static async Task<int> RunAsync(BenchFlags flags)
@@ -12,6 +14,8 @@ internal static class ServerCommand
         await server.StartAsync(CancellationToken.None);
         var address = server.Addresses[0];
         Console.WriteLine($"listening on {address[(address.LastIndexOf(':') + 1)..]}");
+        using var stopReporting = new CancellationTokenSource();
+        var reporting = JitSettling.ReportAsync(stopReporting.Token);
 
         var stop = new TaskCompletionSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
@@ -25,6 +29,8 @@ internal static class ServerCommand
             stop.TrySetResult();
         });
         await stop.Task;
+        await stopReporting.CancelAsync();
+        await reporting;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await server.StopAsync(timeout.Token);
         return 0;

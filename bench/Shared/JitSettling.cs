@@ -14,6 +14,26 @@ internal static class JitSettling
     private const int QuietMethods = 10;
 
     /// <summary>
+    /// Prints <c>jit: N</c> (methods compiled so far) once a second until <paramref name="cancellationToken"/> fires, so a
+    /// script driving the process can wait until the count stops growing (bench/settle.sh).
+    /// </summary>
+    public static async Task ReportAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                Console.WriteLine($"jit: {JitInfo.GetCompiledMethodCount()}");
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>
     /// Returns once two intervals in a row compiled fewer than <see cref="QuietMethods"/> methods, or after
     /// <paramref name="limit"/>; the figures say which.
     /// </summary>

@@ -100,7 +100,7 @@ run_client() {
   local flags=(--target="127.0.0.1:$PORT" --mode=unary --size="$size" --concurrency="$concurrency"
     --connections=$((concurrency / 50)) --warmup="${WARMUP}s" --duration="${DURATION}s")
   case $client in
-    ours) "${LOAD_PIN[@]}" "$BENCH" client "${flags[@]}" > "$log_file" 2>&1 || true ;;
+    ours) "${LOAD_PIN[@]}" "$BENCH" client "${flags[@]}" --settle=true > "$log_file" 2>&1 || true ;;
     grpcjs) "${LOAD_PIN[@]}" node "$NODE_DIR/client.js" "${flags[@]}" > "$log_file" 2>&1 || true ;;
   esac
   grep -q '^errors: 0$' "$log_file" || log "client $client on $server had errors: $(tail -n 3 "$log_file")"
