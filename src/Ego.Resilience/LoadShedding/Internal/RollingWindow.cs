@@ -23,13 +23,32 @@ internal sealed class RollingWindow
         origin = timeProvider.GetTimestamp();
     }
 
-    public void Add(long value)
+    public void Add(long value) => Add(value, timeProvider.GetTimestamp());
+
+    /// <summary>Adds <paramref name="value"/> at <paramref name="timestamp"/> (a reading of the window's clock the caller already has).</summary>
+    public void Add(long value, long timestamp)
     {
         lock (gate)
         {
-            var index = Advance();
+            var index = Advance(timestamp);
             sums[index] += value;
             counts[index]++;
+        }
+    }
+
+    /// <summary>The largest number of entries of a finished bucket in the window, at least <paramref name="floor"/>.</summary>
+    public long MaxCount(long floor)
+    {
+        lock (gate)
+        {
+            Advance(timeProvider.GetTimestamp());
+            var result = floor;
+            for (var back = 1; back < counts.Length; back++)
+            {
+                result = Math.Max(result, counts[Slot(position - back)]);
+            }
+
+            return result;
         }
     }
 
@@ -38,7 +57,7 @@ internal sealed class RollingWindow
     {
         lock (gate)
         {
-            Advance();
+            Advance(timeProvider.GetTimestamp());
             var result = floor;
             for (var back = 1; back < sums.Length; back++)
             {
@@ -54,7 +73,7 @@ internal sealed class RollingWindow
     {
         lock (gate)
         {
-            Advance();
+            Advance(timeProvider.GetTimestamp());
             var result = none;
             for (var back = 1; back < sums.Length; back++)
             {
@@ -69,9 +88,9 @@ internal sealed class RollingWindow
         }
     }
 
-    private int Advance()
+    private int Advance(long timestamp)
     {
-        var now = (timeProvider.GetTimestamp() - origin) / bucketTicks;
+        var now = (timestamp - origin) / bucketTicks;
         var span = Math.Min(now - position, sums.Length);
         for (var i = 1; i <= span; i++)
         {
