@@ -23,8 +23,6 @@ internal sealed class RollingWindow
         origin = timeProvider.GetTimestamp();
     }
 
-    public void Add(long value) => Add(value, timeProvider.GetTimestamp());
-
     /// <summary>Adds <paramref name="value"/> at <paramref name="timestamp"/> (a reading of the window's clock the caller already has).</summary>
     public void Add(long value, long timestamp)
     {
@@ -46,22 +44,6 @@ internal sealed class RollingWindow
             for (var back = 1; back < counts.Length; back++)
             {
                 result = Math.Max(result, counts[Slot(position - back)]);
-            }
-
-            return result;
-        }
-    }
-
-    /// <summary>The largest sum of a finished bucket in the window, at least <paramref name="floor"/>.</summary>
-    public long MaxSum(long floor)
-    {
-        lock (gate)
-        {
-            Advance(timeProvider.GetTimestamp());
-            var result = floor;
-            for (var back = 1; back < sums.Length; back++)
-            {
-                result = Math.Max(result, sums[Slot(position - back)]);
             }
 
             return result;
