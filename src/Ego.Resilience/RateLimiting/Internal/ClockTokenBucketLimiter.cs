@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace Ego.Resilience.RateLimiting.Internal;
 
 /// <summary>
@@ -7,50 +5,21 @@ namespace Ego.Resilience.RateLimiting.Internal;
 /// limit. The framework's limiter measures periods with its own stopwatch even when replenished by hand, so time
 /// could not be controlled in tests; this one computes refills from <see cref="TimeProvider.GetTimestamp"/> on use.
 /// </summary>
-internal sealed class ClockTokenBucketLimiter(RateLimitRule rule, TimeProvider timeProvider) : RateLimiter
+internal sealed class ClockTokenBucketLimiter(RateLimitRule rule, TimeProvider timeProvider) : ClockLimiter(timeProvider)
 {
-    private readonly Lock gate = new();
     private readonly long periodTicks = Math.Max(1, (long)(rule.Period.TotalSeconds * timeProvider.TimestampFrequency));
     private long tokens = rule.Permits;
     private long refilledAt = timeProvider.GetTimestamp();
-    private long successful;
-    private long failed;
 
-    public override TimeSpan? IdleDuration => null;
+    protected override long Available => tokens;
 
-    public override RateLimiterStatistics? GetStatistics()
+    protected override void Take(int permitCount) => tokens -= permitCount;
+
+    protected override long TicksUntilMore(long timestamp) => periodTicks - (timestamp - refilledAt);
+
+    protected override void Refresh(long timestamp)
     {
-        lock (gate)
-        {
-            Refill();
-            return new RateLimiterStatistics { CurrentAvailablePermits = tokens, TotalSuccessfulLeases = successful, TotalFailedLeases = failed };
-        }
-    }
-
-    protected override RateLimitLease AttemptAcquireCore(int permitCount)
-    {
-        lock (gate)
-        {
-            Refill();
-            if (tokens >= permitCount)
-            {
-                tokens -= permitCount;
-                successful++;
-                return ClockLease.Acquired;
-            }
-
-            failed++;
-            var wait = periodTicks - (timeProvider.GetTimestamp() - refilledAt);
-            return ClockLease.Refused(TimeSpan.FromSeconds((double)wait / timeProvider.TimestampFrequency));
-        }
-    }
-
-    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(AttemptAcquireCore(permitCount));
-
-    private void Refill()
-    {
-        var periods = (timeProvider.GetTimestamp() - refilledAt) / periodTicks;
+        var periods = (timestamp - refilledAt) / periodTicks;
         if (periods > 0)
         {
             tokens = Math.Min(rule.Permits, tokens + periods * rule.TokensPerPeriod);
