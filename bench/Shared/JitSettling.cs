@@ -15,7 +15,7 @@ internal static class JitSettling
 
     /// <summary>
     /// Prints <c>jit: N</c> (methods compiled so far) once a second until <paramref name="cancellationToken"/> fires, so a
-    /// script driving the process can wait until the count stops growing (bench/settle.sh).
+    /// script driving the process can wait until the count stops growing (settle_jit in bench/common.sh).
     /// </summary>
     public static async Task ReportAsync(CancellationToken cancellationToken)
     {

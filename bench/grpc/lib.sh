@@ -1,15 +1,6 @@
 # Functions of run.sh; sourced, not run.
 
-log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
-
-# Pins the server and the load generator to different cores so they do not steal each other's time. A command
-# prefix rather than a function, so a server started in the background is the process whose PID $! reports.
-SERVER_PIN=()
-LOAD_PIN=()
-if command -v taskset > /dev/null && [ "$(nproc)" -ge 2 ]; then
-  SERVER_PIN=(taskset -c "${SERVER_CPU:-0}")
-  LOAD_PIN=(taskset -c "${LOAD_CPU:-1}")
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 
 ensure_tools() {
   if ! command -v h2load > /dev/null; then

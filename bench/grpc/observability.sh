@@ -21,15 +21,12 @@ CONFIGS="$ROOT/bench/grpc/observability"
 mkdir -p "$OUT"
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-source "$(dirname "${BASH_SOURCE[0]}")/../settle.sh"
 trap stop_servers EXIT
 
 ensure_tools
 build_all
 make_bodies
-# Tier-up starts at once instead of after 100 ms without new methods being compiled, which a process whose core is
-# busy with load may not see for a long time: measurements compare steady states, not warm-ups.
-export DOTNET_TC_CallCountingDelayMs=0
+measure_steady_state
 
 # Waits until something accepts connections on 127.0.0.1:$1.
 wait_port() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # gRPC load benchmarks (loopback only): the Ego.Grpc server, a bare Kestrel h2c endpoint writing the same bytes and a
 # grpc-js server under h2load; then the Ego.Grpc client against the grpc-js client on the same servers.
-# The .NET servers are measured once their JIT has settled (bench/settle.sh), the Ego client with --settle=true.
+# The .NET servers are measured once their JIT has settled (settle_jit in bench/common.sh), the Ego client with --settle=true.
 # Prints Markdown tables with ratios. Environment: DURATION (s, default 3), WARMUP (s, default 2), ROUNDS (default 3),
 # SERVER_CPU / LOAD_CPU (cores to pin to, default 0 / 1 when there are two or more), OUT (result folder).
 set -euo pipefail
@@ -17,21 +17,13 @@ NODE_DIR="$ROOT/bench/grpc-js"
 mkdir -p "$OUT"
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-source "$(dirname "${BASH_SOURCE[0]}")/../settle.sh"
 trap stop_servers EXIT
 
 ensure_tools
 build_all
 make_bodies
-# Tier-up starts at once instead of after 100 ms without new methods being compiled, which a process whose core is
-# busy with load may not see for a long time: measurements compare steady states, not warm-ups.
-export DOTNET_TC_CallCountingDelayMs=0
+measure_steady_state
 
-# The last "jit: N" a .NET server printed, read after its next once-a-second line.
-compiled_methods_after_tick() {
-  sleep 1.1
-  sed -n 's/^jit: //p' "$OUT/server-$1.log" | tail -n 1
-}
 
 SERVERS=(ours kestrel grpcjs)
 SCENARIOS=(unary-16 unary-1024 stream-100x1024)
@@ -46,7 +38,7 @@ for server in "${SERVERS[@]}"; do
 done
 # The two .NET servers are measured once their JIT has settled (grpc-js's V8 warms up within the rounds' warm-up).
 for server in ours kestrel; do
-  settle_jit "server $server" "http://127.0.0.1:${PORTS[$server]}/ego.bench.v1.Echo/Unary" "$OUT/unary-16.bin" compiled_methods_after_tick "$server"
+  settle_jit "server $server" "http://127.0.0.1:${PORTS[$server]}/ego.bench.v1.Echo/Unary" "$OUT/unary-16.bin" printed_jit_count "$server"
 done
 
 declare -A RPS

@@ -24,9 +24,7 @@ trap stop_servers EXIT
 
 log "building Release"
 dotnet build "$ROOT/bench/Ego.Grpc.Bench/Ego.Grpc.Bench.csproj" -c Release -nologo -v q > "$OUT/build.log"
-# Tier-up starts at once instead of after 100 ms without new methods being compiled, which a process whose core is
-# busy with load may not see for a long time: measurements compare steady states, not warm-ups.
-export DOTNET_TC_CallCountingDelayMs=0
+measure_steady_state
 
 log "breaker experiment: $RATE calls/s, down 10 s, up 5 s"
 "${LOAD_PIN[@]}" "$BENCH" breaker --rate="$RATE" --down=10s --up=5s > "$OUT/breaker.md"

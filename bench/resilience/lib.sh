@@ -1,13 +1,6 @@
 # Functions of overload.sh and overhead.sh; sourced, not run.
 
-log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
-
-SERVER_PIN=()
-LOAD_PIN=()
-if command -v taskset > /dev/null && [ "$(nproc)" -ge 2 ]; then
-  SERVER_PIN=(taskset -c "${SERVER_CPU:-0}")
-  LOAD_PIN=(taskset -c "${LOAD_CPU:-1}")
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 
 BENCH="$ROOT/bench/Ego.Resilience.Bench/bin/Release/net10.0/Ego.Resilience.Bench"
 declare -A PIDS
@@ -49,9 +42,6 @@ stop_server() {
     unset "PIDS[$name]"
   done
 }
-
-# compiled_methods NAME: the last "jit: N" the server printed (it prints one a second).
-compiled_methods() { sed -n 's/^jit: //p' "$OUT/server-$1.log" | tail -n 1; }
 
 # field FILE NAME: the value printed by the load command as "NAME: value".
 field() { awk -v key="$2:" '$1 == key { print $2 }' "$1"; }

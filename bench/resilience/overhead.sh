@@ -16,22 +16,14 @@ ROUNDS=${ROUNDS:-3}
 OUT=${OUT:-$(mktemp -d /tmp/ego-governance-overhead.XXXXXX)}
 mkdir -p "$OUT"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-source "$(dirname "${BASH_SOURCE[0]}")/../settle.sh"
 trap stop_server EXIT
 build
-# Tier-up starts at once instead of after 100 ms without new methods being compiled, which a process whose core is
-# busy with load may not see for a long time: measurements compare steady states, not warm-ups.
-export DOTNET_TC_CallCountingDelayMs=0
+measure_steady_state
 
 command -v h2load > /dev/null || { apt-get install -y nghttp2-client > "$OUT/apt.log" 2>&1 || { apt-get update > /dev/null && apt-get install -y nghttp2-client > "$OUT/apt.log" 2>&1; }; }
 # One gRPC message: uncompressed, length 1, "x".
 printf '\x00\x00\x00\x00\x01x' > "$OUT/request.bin"
 
-# The last "jit: N" of a server, read after its next once-a-second line.
-compiled_methods_after_tick() {
-  sleep 1.1
-  compiled_methods "$1"
-}
 
 declare -A CPS
 declare -A PORT=([on]=19211 [off]=19221)
@@ -44,7 +36,7 @@ for work in "${WORKS[@]}"; do
     "${LOAD_PIN[@]}" "$BENCH" load --target="127.0.0.1:${PORT[$name]}" --concurrency=4 --warmup=0s --duration=1s --deadline=30s > "$OUT/smoke-$name-$work.log"
     [ "$(field "$OUT/smoke-$name-$work.log" refused)" = 0 ] && [ "$(field "$OUT/smoke-$name-$work.log" failed)" = 0 ] \
       || log "$name $work: calls refused or failed: $(cat "$OUT/smoke-$name-$work.log")"
-    settle_jit "server $name" "http://127.0.0.1:${PORT[$name]}/bench.Spin/Work" "$OUT/request.bin" compiled_methods_after_tick "$name"
+    settle_jit "server $name" "http://127.0.0.1:${PORT[$name]}/bench.Spin/Work" "$OUT/request.bin" printed_jit_count "$name"
   done
   for round in $(seq 1 "$ROUNDS"); do
     for name in on off; do

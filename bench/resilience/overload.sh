@@ -22,9 +22,7 @@ mkdir -p "$OUT"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap stop_server EXIT
 build
-# Tier-up starts at once instead of after 100 ms without new methods being compiled, which a process whose core is
-# busy with load may not see for a long time: measurements compare steady states, not warm-ups.
-export DOTNET_TC_CallCountingDelayMs=0
+measure_steady_state
 
 load() {
   local name=$1
