@@ -127,7 +127,7 @@ public sealed class HttpServerObservabilityMiddlewareTests
     [Fact]
     public async Task Requests_Metrics_UseRoutePatternAndUnmatched()
     {
-        using var metrics = new CallMetricsListener();
+        using var metrics = new MetricsRecorder();
         await using var http = await HttpApp.StartAsync(app => app.MapGet("/items/{id}", (int id) => id));
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/items/3"))
         {

@@ -189,7 +189,7 @@ public sealed class GrpcClientObservabilityInterceptorTests
     public async Task Calls_Metrics_CountedWithEgoLabels()
     {
         using var capture = new AccessLogCapture();
-        using var metrics = new CallMetricsListener();
+        using var metrics = new MetricsRecorder();
         string address;
         await using (var grpc = await ObservedGrpc.StartAsync(capture, EchoService.Create(unary: (_, _) => throw new RpcException(new Status(StatusCode.Unavailable, "down")))))
         {

@@ -168,7 +168,7 @@ public sealed class GrpcServerObservabilityInterceptorTests
     public async Task UnaryCall_Metrics_CountedWithEgoLabels()
     {
         using var capture = new AccessLogCapture();
-        using var metrics = new CallMetricsListener();
+        using var metrics = new MetricsRecorder();
         await using (var grpc = await ObservedGrpc.StartAsync(capture, EchoService.Create(unary: (_, _) => throw new RpcException(new Status(StatusCode.InvalidArgument, "bad")))))
         {
             await Assert.ThrowsAsync<RpcException>(async () => await grpc.Invoker.AsyncUnaryCall(TestMethods.Unary, null, new CallOptions(), "x"));

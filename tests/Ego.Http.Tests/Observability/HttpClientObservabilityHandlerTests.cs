@@ -161,7 +161,7 @@ public sealed class HttpClientObservabilityHandlerTests
     public async Task Get_MetricsEnabled_CountedWithEgoLabels()
     {
         using var capture = new AccessLogCapture();
-        using var metrics = new CallMetricsListener();
+        using var metrics = new MetricsRecorder();
         await using var server = await TargetServer.StartAsync();
         using (var client = Client(capture, new HttpClientObservabilityOptions { EnableMetricInterceptor = true }, server))
         {

@@ -1,6 +1,7 @@
 using Ego.Grpc;
 using Ego.Resilience.Client;
 using Ego.Resilience.Tests.Client.Support;
+using Ego.Tests.Shared;
 
 namespace Ego.Resilience.Tests.Client;
 
@@ -13,7 +14,7 @@ public sealed class ClientResilienceTests
     public async Task BreakerStateChanges_AreCountedAndLoggedWithTheirEvent()
     {
         var name = "grpc.obs-" + Guid.NewGuid().ToString("N")[..6];
-        using var metrics = new ResilienceMetricsListener(name);
+        using var metrics = new MetricsRecorder(ClientResilienceMetrics.MeterName);
         var resilience = new ClientResilience(name, ClientResilience.Grpc, new ClientResilienceOptions(), logs.Factory, clock, () => 1.0, () => 0.0);
         var interceptor = new GrpcClientResilienceInterceptor(resilience);
         var failing = new ScriptedDownstream(Enumerable.Repeat(StatusCode.Unavailable, 10).ToArray());
@@ -25,10 +26,10 @@ public sealed class ClientResilienceTests
         clock.Advance(TimeSpan.FromSeconds(11));
         await interceptor.AsyncUnaryCall("x", EchoMethods.Context(), new ScriptedDownstream().Call);
 
-        var changes = metrics.Of("ego_resilience_client_breaker_changes_total");
+        var changes = metrics.Where("ego_resilience_client_breaker_changes_total", "name", name);
         Assert.Equal(["open", "closed"], changes.Select(c => c["state"]));
         Assert.All(changes, c => Assert.Equal(("grpc", "/test.Echo/Unary"), (c["type"], c["method"])));
-        var rejected = metrics.Of("ego_resilience_client_rejected_total");
+        var rejected = metrics.Where("ego_resilience_client_rejected_total", "name", name);
         Assert.NotEmpty(rejected);
         Assert.All(rejected, r => Assert.Equal("breaker_open", r["reason"]));
         Assert.Equal("/test.Echo/Unary", Assert.Single(logs.Events("breaker_open"))["method"]);
@@ -58,14 +59,14 @@ public sealed class ClientResilienceTests
     public async Task RateLimitRejection_IsCountedWithItsReason()
     {
         var name = "grpc.rl-" + Guid.NewGuid().ToString("N")[..6];
-        using var metrics = new ResilienceMetricsListener(name);
+        using var metrics = new MetricsRecorder(ClientResilienceMetrics.MeterName);
         var options = new ClientResilienceOptions { RateLimit = new() { Rps = 1 } };
         var interceptor = new GrpcClientResilienceInterceptor(new ClientResilience(name, ClientResilience.Grpc, options, logs.Factory, clock));
         await interceptor.AsyncUnaryCall("x", EchoMethods.Context(), new ScriptedDownstream().Call);
 
         await Assert.ThrowsAsync<RpcException>(async () => await interceptor.AsyncUnaryCall("x", EchoMethods.Context(), new ScriptedDownstream().Call));
 
-        Assert.Equal("rate_limited", Assert.Single(metrics.Of("ego_resilience_client_rejected_total"))["reason"]);
+        Assert.Equal("rate_limited", Assert.Single(metrics.Where("ego_resilience_client_rejected_total", "name", name))["reason"]);
         Assert.Equal("rate_limited", Assert.Single(logs.Events("rejected"))["reason"]);
     }
 

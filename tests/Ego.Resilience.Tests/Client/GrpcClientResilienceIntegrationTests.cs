@@ -16,7 +16,7 @@ public sealed class GrpcClientResilienceIntegrationTests
         await using var server = await EchoServer.StartAsync((request, _) => Interlocked.Increment(ref calls) == 1
             ? throw new RpcException(new Status(StatusCode.Unavailable, "warming up"))
             : Task.FromResult("echo " + request));
-        using var metrics = new CallMetricsListener();
+        using var metrics = new MetricsRecorder();
         using var client = server.CreateClient(Retries);
 
         var response = await client.CallInvoker.AsyncUnaryCall(EchoMethods.Unary, null, new CallOptions(), "hi");
@@ -94,7 +94,7 @@ public sealed class GrpcClientResilienceIntegrationTests
     public async Task ServerStreamingCall_OverTheRateLimit_FailsOnReadAndIsObservedAsAFailedCall()
     {
         await using var server = await EchoServer.StartAsync((r, _) => Task.FromResult(r), (request, responses, context) => responses.WriteAsync("a", context.CancellationToken));
-        using var metrics = new CallMetricsListener();
+        using var metrics = new MetricsRecorder();
         using var client = server.CreateClient(("grpc:user:rateLimit:rps", "0.001"), ("grpc:user:rateLimit:burst", "1"));
         using (var first = client.CallInvoker.AsyncServerStreamingCall(EchoMethods.ServerStreaming, null, new CallOptions(), "hi"))
         {

@@ -1,5 +1,7 @@
 using Ego.Resilience.Isolation;
+using Ego.Resilience.Server;
 using Ego.Resilience.Tests.Support;
+using Ego.Tests.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace Ego.Resilience.Tests.Isolation;
@@ -12,7 +14,7 @@ public sealed class SafeRunTests
     {
         var log = new ListLogger();
         SafeRun.Logger = log;
-        using var metrics = new ResilienceMetricsListener();
+        using var metrics = new MetricsRecorder(ServerResilienceMetrics.MeterName);
         var name = "refresh-" + Guid.NewGuid().ToString("N");
 
         var ok = await SafeRun.Go(_ => throw new InvalidOperationException("boom"), CancellationToken.None, name);

@@ -17,7 +17,7 @@ public sealed class GrpcServerResilienceInterceptorTests
     {
         using var rules = new TempFile("ratelimit.toml", $"[rules.\"{GetMethod}\"]\ntype = \"tokenBucket\"\npermits = 1\nperiod = \"10s\"\n");
         using var capture = new AccessLogCapture();
-        using var metrics = new ResilienceMetricsListener();
+        using var metrics = new MetricsRecorder(ServerResilienceMetrics.MeterName);
         var name = Unique();
         await using (var grpc = await GovernedGrpc.StartAsync(capture, Interceptor(name, new() { RateLimitRules = rules.Path, EnableShedding = false })))
         {
@@ -73,7 +73,7 @@ public sealed class GrpcServerResilienceInterceptorTests
     public async Task UnaryCall_CpuOverThresholdAndTooManyInFlight_UnavailableWithShedEvent()
     {
         using var capture = new AccessLogCapture();
-        using var metrics = new ResilienceMetricsListener();
+        using var metrics = new MetricsRecorder(ServerResilienceMetrics.MeterName);
         var cpu = new ScriptedCpu();
         var name = Unique();
         await using (var grpc = await GovernedGrpc.StartAsync(capture, Interceptor(name, new(), cpu)))
@@ -201,7 +201,7 @@ public sealed class GrpcServerResilienceInterceptorTests
     public async Task UnaryCall_HandlerThrows_CountedAndTheServerKeepsServing()
     {
         using var capture = new AccessLogCapture();
-        using var metrics = new ResilienceMetricsListener();
+        using var metrics = new MetricsRecorder(ServerResilienceMetrics.MeterName);
         var name = Unique();
         var calls = 0;
         await using (var grpc = await GovernedGrpc.StartAsync(capture, Interceptor(name, new() { EnableShedding = false }), (request, _) =>
@@ -222,7 +222,7 @@ public sealed class GrpcServerResilienceInterceptorTests
     public async Task UnaryCall_OverMaxConcurrentCalls_ResourceExhausted()
     {
         using var capture = new AccessLogCapture();
-        using var metrics = new ResilienceMetricsListener();
+        using var metrics = new MetricsRecorder(ServerResilienceMetrics.MeterName);
         var name = Unique();
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

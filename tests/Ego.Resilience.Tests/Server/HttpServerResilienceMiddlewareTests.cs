@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Ego.Components;
+using Ego.Resilience.Server;
 using Ego.Resilience.Server.Internal;
 using Ego.Resilience.Tests.Support;
+using Ego.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,7 +100,7 @@ public sealed class HttpServerResilienceMiddlewareTests
     [Fact]
     public async Task Get_HandlerThrows_500CountedAndServerKeepsServing()
     {
-        using var metrics = new ResilienceMetricsListener();
+        using var metrics = new MetricsRecorder(ServerResilienceMetrics.MeterName);
         var calls = 0;
         await using var http = await GovernedHttpApp.StartAsync("", app => app.MapGet("/boom", () =>
             Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("handler bug") : "fine"));

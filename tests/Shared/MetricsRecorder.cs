@@ -4,16 +4,16 @@ using Ego.Observability;
 
 namespace Ego.Tests.Shared;
 
-/// <summary>Records the measurements of the <c>Ego.Calls</c> meter, with their labels, while alive.</summary>
-internal sealed class CallMetricsListener : IDisposable
+/// <summary>Records the measurements of one meter (<c>Ego.Calls</c> unless told), with their labels, while alive.</summary>
+internal sealed class MetricsRecorder : IDisposable
 {
     private readonly MeterListener listener = new();
 
-    public CallMetricsListener()
+    public MetricsRecorder(string meterName = EgoCallMetrics.MeterName)
     {
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == EgoCallMetrics.MeterName)
+            if (instrument.Meter.Name == meterName)
             {
                 l.EnableMeasurementEvents(instrument);
             }
