@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Ego.Hosting;
+using Ego.Logging.Internal;
 
 namespace Ego.Observability;
 
@@ -8,20 +10,26 @@ public sealed class AccessLogSettings
     /// <summary>Default longest <c>req</c>/<c>res</c> text, as EGO's 4 KiB.</summary>
     public const int DefaultMaxLength = 4096;
 
+    // The three values every access line repeats, kept with their JSON form (encoded when set, not per line); each
+    // pair is one object so a reader never sees a value with another's encoding.
+    private EncodedValue component = EncodedValue.Empty;
+    private EncodedValue name = EncodedValue.Empty;
+    private EncodedValue address = EncodedValue.Empty;
+
     /// <summary>Component kind written as <c>comp</c>, e.g. <c>server.egrpc</c>.</summary>
-    public required string Component { get; init; }
+    public required string Component { get => component.Text; init => component = new(value); }
 
     /// <summary>Config key of the instance, written as <c>compName</c>.</summary>
-    public required string Name { get; init; }
+    public required string Name { get => name.Text; init => name = new(value); }
 
     /// <summary>The address served or called, written as <c>addr</c>.</summary>
-    public string Address { get; set; } = "";
+    public string Address { get => Volatile.Read(ref address).Text; set => Volatile.Write(ref address, new(value)); }
 
-    internal Internal.EncodedText EncodedComponent { get; } = new();
+    internal JsonEncodedText ComponentJson => component.Json;
 
-    internal Internal.EncodedText EncodedName { get; } = new();
+    internal JsonEncodedText NameJson => name.Json;
 
-    internal Internal.EncodedText EncodedAddress { get; } = new();
+    internal JsonEncodedText AddressJson => Volatile.Read(ref address).Json;
 
     /// <summary>Writes a line for every call; when off, only errors and slow calls are written.</summary>
     public bool Enabled { get; init; }
@@ -79,5 +87,14 @@ public sealed class AccessLogSettings
             DebugOutput = debugOutput,
             IncludeScopes = includeScopes,
         };
+    }
+
+    private sealed class EncodedValue(string text)
+    {
+        public static readonly EncodedValue Empty = new("");
+
+        public string Text { get; } = text ?? throw new ArgumentNullException(nameof(text));
+
+        public JsonEncodedText Json { get; } = FormatScratch.Encode(text);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class EncodedTextCache
             return encoded;
         }
 
-        encoded = JsonEncodedText.Encode(value, FormatScratch.Encoder);
+        encoded = FormatScratch.Encode(value);
         if (entries.Count < MaxEntries)
         {
             entries.TryAdd(value, encoded);

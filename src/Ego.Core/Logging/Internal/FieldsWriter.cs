@@ -11,7 +11,7 @@ internal static class FieldsWriter
 {
     private const string OriginalFormat = "{OriginalFormat}";
 
-    private static readonly JsonEncodedText Tid = JsonEncodedText.Encode(EgoLogField.Tid);
+    private static readonly JsonEncodedText Tid = FormatScratch.Encode(EgoLogField.Tid);
 
     public static void WriteState<TState>(FormatScratch s, ref TState state)
     {

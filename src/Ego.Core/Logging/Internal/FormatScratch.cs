@@ -12,6 +12,9 @@ internal sealed class FormatScratch
     /// <summary>The lines' encoder; text encoded ahead (<see cref="JsonEncodedText"/>) must use it too.</summary>
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
+    /// <summary><paramref name="text"/> encoded as the lines encode it, for names and values written again and again.</summary>
+    public static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, Encoder);
+
     private static readonly JsonWriterOptions JsonOptions = new()
     {
         // Keep non-ASCII text readable in files, as zap does; control characters and quotes are still escaped.

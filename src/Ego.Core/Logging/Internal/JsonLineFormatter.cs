@@ -12,21 +12,21 @@ namespace Ego.Logging.Internal;
 internal sealed class JsonLineFormatter(TimeType timeType, string? logName) : LineFormatter
 {
     // Names and values every line repeats, encoded once: a line then copies their bytes.
-    private static readonly JsonEncodedText Lv = JsonEncodedText.Encode("lv");
-    private static readonly JsonEncodedText Ts = JsonEncodedText.Encode("ts");
-    private static readonly JsonEncodedText Logger = JsonEncodedText.Encode("logger");
-    private static readonly JsonEncodedText Msg = JsonEncodedText.Encode("msg");
-    private static readonly JsonEncodedText LName = JsonEncodedText.Encode("lname");
-    private static readonly JsonEncodedText AccessMessage = JsonEncodedText.Encode(AccessLogger.Message, FormatScratch.Encoder);
+    private static readonly JsonEncodedText Lv = FormatScratch.Encode("lv");
+    private static readonly JsonEncodedText Ts = FormatScratch.Encode("ts");
+    private static readonly JsonEncodedText Logger = FormatScratch.Encode("logger");
+    private static readonly JsonEncodedText Msg = FormatScratch.Encode("msg");
+    private static readonly JsonEncodedText LName = FormatScratch.Encode("lname");
+    private static readonly JsonEncodedText AccessMessage = FormatScratch.Encode(AccessLogger.Message);
     private static readonly JsonEncodedText[] Levels =
-        [.. Enum.GetValues<LogLevel>().Select(level => JsonEncodedText.Encode(EgoLevel.JsonName(level), FormatScratch.Encoder))];
+        [.. Enum.GetValues<LogLevel>().Select(level => FormatScratch.Encode(EgoLevel.JsonName(level)))];
 
-    private readonly JsonEncodedText? encodedLogName = logName is null ? null : JsonEncodedText.Encode(logName, FormatScratch.Encoder);
+    private readonly JsonEncodedText? encodedLogName = logName is null ? null : FormatScratch.Encode(logName);
     private readonly EncodedTextCache categories = new();
 
     public override bool UsesLocalTime => timeType == TimeType.DateTime;
 
-    private static JsonEncodedText LevelValue(LogLevel level) => (uint)level < (uint)Levels.Length ? Levels[(int)level] : JsonEncodedText.Encode(EgoLevel.JsonName(level), FormatScratch.Encoder);
+    private static JsonEncodedText LevelValue(LogLevel level) => (uint)level < (uint)Levels.Length ? Levels[(int)level] : FormatScratch.Encode(EgoLevel.JsonName(level));
 
     public override void Format<TState>(
         FormatScratch s,

@@ -13,24 +13,24 @@ namespace Ego.Observability.Internal;
 /// </summary>
 internal readonly struct AccessLogState(AccessLogger owner, AccessRecord record, bool slow) : IReadOnlyList<KeyValuePair<string, object?>>
 {
-    private static readonly JsonEncodedText Comp = JsonEncodedText.Encode(EgoLogField.Comp, FormatScratch.Encoder);
-    private static readonly JsonEncodedText CompName = JsonEncodedText.Encode(EgoLogField.CompName, FormatScratch.Encoder);
-    private static readonly JsonEncodedText Addr = JsonEncodedText.Encode(EgoLogField.Addr, FormatScratch.Encoder);
-    private static readonly JsonEncodedText Method = JsonEncodedText.Encode(EgoLogField.Method, FormatScratch.Encoder);
-    private static readonly JsonEncodedText Cost = JsonEncodedText.Encode(EgoLogField.Cost, FormatScratch.Encoder);
-    private static readonly JsonEncodedText Code = JsonEncodedText.Encode(EgoLogField.Code, FormatScratch.Encoder);
-    private static readonly JsonEncodedText UniformCode = JsonEncodedText.Encode(EgoLogField.UniformCode, FormatScratch.Encoder);
-    private static readonly JsonEncodedText Event = JsonEncodedText.Encode(EgoLogField.Event, FormatScratch.Encoder);
-    private static readonly JsonEncodedText PeerIp = JsonEncodedText.Encode(EgoLogField.PeerIp, FormatScratch.Encoder);
-    private static readonly JsonEncodedText PeerName = JsonEncodedText.Encode(EgoLogField.PeerName, FormatScratch.Encoder);
-    private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type", FormatScratch.Encoder);
-    private static readonly JsonEncodedText Recover = JsonEncodedText.Encode("recover", FormatScratch.Encoder);
-    private static readonly JsonEncodedText Error = JsonEncodedText.Encode(EgoLogField.Error, FormatScratch.Encoder);
-    private static readonly JsonEncodedText NormalEvent = JsonEncodedText.Encode(AccessEvent.Normal, FormatScratch.Encoder);
-    private static readonly JsonEncodedText SlowEvent = JsonEncodedText.Encode(AccessEvent.Slow, FormatScratch.Encoder);
-    private static readonly JsonEncodedText ErrorEvent = JsonEncodedText.Encode(AccessEvent.Error, FormatScratch.Encoder);
-    private static readonly JsonEncodedText PanicEvent = JsonEncodedText.Encode(AccessEvent.Panic, FormatScratch.Encoder);
-    private static readonly JsonEncodedText Empty = JsonEncodedText.Encode("", FormatScratch.Encoder);
+    private static readonly JsonEncodedText Comp = FormatScratch.Encode(EgoLogField.Comp);
+    private static readonly JsonEncodedText CompName = FormatScratch.Encode(EgoLogField.CompName);
+    private static readonly JsonEncodedText Addr = FormatScratch.Encode(EgoLogField.Addr);
+    private static readonly JsonEncodedText Method = FormatScratch.Encode(EgoLogField.Method);
+    private static readonly JsonEncodedText Cost = FormatScratch.Encode(EgoLogField.Cost);
+    private static readonly JsonEncodedText Code = FormatScratch.Encode(EgoLogField.Code);
+    private static readonly JsonEncodedText UniformCode = FormatScratch.Encode(EgoLogField.UniformCode);
+    private static readonly JsonEncodedText Event = FormatScratch.Encode(EgoLogField.Event);
+    private static readonly JsonEncodedText PeerIp = FormatScratch.Encode(EgoLogField.PeerIp);
+    private static readonly JsonEncodedText PeerName = FormatScratch.Encode(EgoLogField.PeerName);
+    private static readonly JsonEncodedText Type = FormatScratch.Encode("type");
+    private static readonly JsonEncodedText Recover = FormatScratch.Encode("recover");
+    private static readonly JsonEncodedText Error = FormatScratch.Encode(EgoLogField.Error);
+    private static readonly JsonEncodedText NormalEvent = FormatScratch.Encode(AccessEvent.Normal);
+    private static readonly JsonEncodedText SlowEvent = FormatScratch.Encode(AccessEvent.Slow);
+    private static readonly JsonEncodedText ErrorEvent = FormatScratch.Encode(AccessEvent.Error);
+    private static readonly JsonEncodedText PanicEvent = FormatScratch.Encode(AccessEvent.Panic);
+    private static readonly JsonEncodedText Empty = FormatScratch.Encode("");
 
     /// <summary>The formatter to pass to <c>ILogger.Log</c>.</summary>
     public static readonly Func<AccessLogState, Exception?, string> Format = static (_, _) => AccessLogger.Message;
@@ -47,15 +47,15 @@ internal readonly struct AccessLogState(AccessLogger owner, AccessRecord record,
         var json = s.Json;
         var settings = owner.Settings;
         // The component's own values and the events are written pre-encoded: they are the same on every line.
-        json.WriteString(Comp, settings.EncodedComponent.For(settings.Component));
-        json.WriteString(CompName, settings.EncodedName.For(settings.Name));
+        json.WriteString(Comp, settings.ComponentJson);
+        json.WriteString(CompName, settings.NameJson);
         if (record.Address is { } address)
         {
             json.WriteString(Addr, address);
         }
         else
         {
-            json.WriteString(Addr, settings.EncodedAddress.For(settings.Address));
+            json.WriteString(Addr, settings.AddressJson);
         }
 
         json.WriteString(Method, record.Method);
