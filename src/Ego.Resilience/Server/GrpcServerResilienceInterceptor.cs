@@ -129,24 +129,22 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         }
     }
 
-    // One state machine for the deadline and the release, one token source with one registration: this is the path of
-    // every call of a service with a timeout configured.
+    // One state machine for the deadline and the release: this is the path of every call of a service with a timeout
+    // configured.
     private async Task<TResponse> WithDeadlineAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, TimeoutSetting setting, Admission admission)
         where TRequest : class
         where TResponse : class
     {
         var method = context.Method;
-        using var deadline = new CancellationTokenSource(setting.Timeout, governance.TimeProvider);
-        using var callerGone = context.CancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), deadline);
-        var scoped = new DeadlineServerCallContext(context, governance.TimeProvider.GetUtcNow().UtcDateTime + setting.Timeout, deadline.Token);
+        using var deadline = new CallDeadline(context, setting.Timeout, governance.TimeProvider);
         try
         {
             // WaitAsync answers at the deadline even when the handler ignores its token.
-            var response = await continuation(request, scoped).WaitAsync(deadline.Token).ConfigureAwait(false);
+            var response = await continuation(request, deadline.Context).WaitAsync(deadline.Token).ConfigureAwait(false);
             governance.Release(admission, passed: true);
             return response;
         }
-        catch (Exception exception) when (deadline.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested && IsCancellation(exception))
+        catch (Exception exception) when (deadline.Expired && IsCancellation(exception))
         {
             governance.Release(admission, passed: false);
             throw DeadlineExceeded(method, setting);
@@ -166,23 +164,16 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
             throw GrpcRejections.Create(context, rejection);
         }
 
-        CancellationTokenSource? deadline = null;
-        CancellationTokenSource? linked = null;
-        var scoped = context;
-        if (governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting))
-        {
-            deadline = new CancellationTokenSource(setting.Timeout, governance.TimeProvider);
-            linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadline.Token);
-            scoped = new DeadlineServerCallContext(context, governance.TimeProvider.GetUtcNow().UtcDateTime + setting.Timeout, linked.Token);
-        }
-
+        CallDeadline? deadline = governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting)
+            ? new CallDeadline(context, setting.Timeout, governance.TimeProvider)
+            : null;
         try
         {
-            var result = await run(scoped).ConfigureAwait(false);
+            var result = await run(deadline?.Context ?? context).ConfigureAwait(false);
             governance.Release(admission, passed: true);
             return result;
         }
-        catch (Exception exception) when (deadline is { IsCancellationRequested: true } && IsCancellation(exception))
+        catch (Exception exception) when (deadline is { Expired: true } && IsCancellation(exception))
         {
             governance.Release(admission, passed: false);
             throw DeadlineExceeded(method, setting);
@@ -194,7 +185,6 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         }
         finally
         {
-            linked?.Dispose();
             deadline?.Dispose();
         }
     }
