@@ -54,26 +54,57 @@ internal static class LoadCommand
     private static async Task OpenLoopAsync(CallInvoker[] invokers, LoadOptions options, Stats stats, Stopwatch clock, TimeSpan measureFrom, TimeSpan measureTo)
     {
         var pending = new ConcurrentDictionary<Task, byte>();
-        long sent = 0;
-        while (clock.Elapsed < measureTo)
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Each call leaves at its own time (call n at n / rate seconds), from a thread that waits for it, rather than in
+        // batches per timer tick: Task.Delay(1) wakes every 1-2 ms, and a batch of several calls arriving at once finds
+        // a server that can compute one call at a time busy with the batch's first and idle until the next batch.
+        var sender = new Thread(() =>
         {
-            var due = (long)(clock.Elapsed.TotalSeconds * options.Rate);
-            for (; sent < due; sent++)
+            try
             {
-                if (pending.Count >= MaxInFlight)
+                for (long sent = 0; ; sent++)
                 {
-                    Interlocked.Increment(ref stats.NotSent);
-                    continue;
+                    var due = TimeSpan.FromSeconds(sent / (double)options.Rate);
+                    if (due >= measureTo)
+                    {
+                        break;
+                    }
+
+                    for (var left = due - clock.Elapsed; left > TimeSpan.Zero; left = due - clock.Elapsed)
+                    {
+                        // Sleeping is too coarse for the last 2 ms; yielding leaves the core to the answers' threads.
+                        if (left > TimeSpan.FromMilliseconds(2))
+                        {
+                            Thread.Sleep(1);
+                        }
+                        else
+                        {
+                            Thread.Yield();
+                        }
+                    }
+
+                    if (pending.Count >= MaxInFlight)
+                    {
+                        Interlocked.Increment(ref stats.NotSent);
+                        continue;
+                    }
+
+                    var call = CallAsync(invokers[sent % invokers.Length], options, stats, clock, measureFrom, measureTo);
+                    pending[call] = 0;
+                    _ = call.ContinueWith(static (t, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(t, out _), pending, TaskScheduler.Default);
                 }
 
-                var call = CallAsync(invokers[sent % invokers.Length], options, stats, clock, measureFrom, measureTo);
-                pending[call] = 0;
-                _ = call.ContinueWith(static (t, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(t, out _), pending, TaskScheduler.Default);
+                sending.SetResult();
             }
-
-            await Task.Delay(1);
-        }
-
+            catch (Exception exception)
+            {
+                sending.SetException(exception);
+            }
+        })
+        { IsBackground = true, Name = "arrivals" };
+        sender.Start();
+        await sending.Task;
         await Task.WhenAll(pending.Keys);
     }
 

@@ -8,6 +8,12 @@ namespace Ego.Resilience.LoadShedding;
 /// carry: the most calls passed in one bucket times the lowest mean latency (the last 5 s, current bucket ignored),
 /// scaled down as the CPU rises towards 100% (to no less than 10%), and never below one call.
 /// </summary>
+/// <remarks>
+/// The count compared is the one the arriving call would make, and the moving average is of the counts arrivals would
+/// make (arrivals see the time average of what is in flight). go-zero compares the count before the call and averages
+/// the counts left when calls end, so it admits one call more than the capacity it estimated: on a single busy core
+/// that is two calls sharing the CPU, each taking twice its time.
+/// </remarks>
 public sealed class AdaptiveShedder
 {
     private const double FlyingBeta = 0.9;
@@ -59,7 +65,14 @@ public sealed class AdaptiveShedder
     /// <param name="start">The admission time, to pass to <see cref="Exit"/>.</param>
     public bool TryEnter(out long start)
     {
-        if (ShouldDrop())
+        var wouldFly = Interlocked.Read(ref flying) + 1;
+        double average;
+        lock (averaging)
+        {
+            average = avgFlying = avgFlying * FlyingBeta + wouldFly * (1 - FlyingBeta);
+        }
+
+        if (ShouldDrop(wouldFly, average))
         {
             // The cool-off counts from the last drop: while calls keep being dropped the shedder stays on, even when
             // the smoothed CPU figure dips under the threshold because dropping freed the CPU.
@@ -70,15 +83,7 @@ public sealed class AdaptiveShedder
             return false;
         }
 
-        var now = Interlocked.Increment(ref flying);
-
-        // The average also follows admissions: a one-thread server starts a burst of calls at once, and an average
-        // updated only when calls end would read low for the whole burst and admit it whole.
-        lock (averaging)
-        {
-            avgFlying = avgFlying * FlyingBeta + now * (1 - FlyingBeta);
-        }
-
+        Interlocked.Increment(ref flying);
         start = timeProvider.GetTimestamp();
         return true;
     }
@@ -86,12 +91,7 @@ public sealed class AdaptiveShedder
     /// <summary>Ends an admitted call; only successful calls (<paramref name="passed"/>) feed the capacity estimate.</summary>
     public void Exit(long start, bool passed)
     {
-        var now = Interlocked.Decrement(ref flying);
-        lock (averaging)
-        {
-            avgFlying = avgFlying * FlyingBeta + now * (1 - FlyingBeta);
-        }
-
+        Interlocked.Decrement(ref flying);
         if (passed)
         {
             var end = timeProvider.GetTimestamp();
@@ -106,7 +106,7 @@ public sealed class AdaptiveShedder
         return new ShedderState(usage, CpuThreshold, Flying, AverageFlying(), passedCalls.MaxCount(1), passedCalls.MinMean(DefaultMinRtMs), MaxFlight(usage), IsHot(), Dropped);
     }
 
-    private bool ShouldDrop()
+    private bool ShouldDrop(long wouldFly, double average)
     {
         var usage = cpu.Usage;
         if (usage < CpuThreshold && !IsHot())
@@ -115,7 +115,7 @@ public sealed class AdaptiveShedder
         }
 
         var maxFlight = MaxFlight(usage);
-        return AverageFlying() > maxFlight && Flying > maxFlight;
+        return average > maxFlight && wouldFly > maxFlight;
     }
 
     private double MaxFlight(int usage)

@@ -54,8 +54,46 @@ public sealed class AdaptiveShedderTests
             admitted++;
         }
 
-        Assert.InRange(admitted, 6, 100);
+        // maxFlight 5 (half of 10 at 950): the burst is cut no earlier than at the capacity, and not much later.
+        Assert.InRange(admitted, 5, 100);
         Assert.Equal(1, shedder.Dropped);
+    }
+
+    [Fact]
+    public void TryEnter_CapacityOfOneCallUnderSteadyOverload_AdmitsOnlyWhenNothingIsInFlight()
+    {
+        var shedder = Create();
+        Learn(shedder, callsPerBucket: 1, latency: TimeSpan.FromMilliseconds(100), buckets: 10);
+        cpu.Usage = 1000;
+        Assert.Equal(1, shedder.State().MaxFlight, 3);
+
+        // Three arrivals during each call. Once the average has followed them, each finds one call in flight: the
+        // second call it would make is over the capacity, and so is the average of what arrivals see. (Comparing the
+        // calls already in flight, as go-zero does, admits it, and two calls share one core.)
+        var admittedBesideAnother = 0;
+        for (var round = 0; round < 50; round++)
+        {
+            Assert.True(shedder.TryEnter(out var start), $"round {round}: nothing in flight, the call is admitted");
+            var beside = new List<long>();
+            for (var i = 0; i < 3; i++)
+            {
+                if (shedder.TryEnter(out var other))
+                {
+                    beside.Add(other);
+                }
+            }
+
+            if (round >= 10)
+            {
+                admittedBesideAnother += beside.Count;
+            }
+
+            shedder.Exit(start, passed: true);
+            beside.ForEach(other => shedder.Exit(other, passed: true));
+        }
+
+        Assert.Equal(0, admittedBesideAnother);
+        Assert.Equal(0, shedder.Flying);
     }
 
     [Fact]
