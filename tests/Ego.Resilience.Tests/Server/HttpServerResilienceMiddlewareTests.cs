@@ -82,6 +82,31 @@ public sealed class HttpServerResilienceMiddlewareTests
     }
 
     [Fact]
+    public async Task Get_CallerGoesAwayUnderARouteTimeout_HandlerSeesItAndNoTimeoutIsLogged()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var http = await GovernedHttpApp.StartAsync("enableShedding = false\n[server.http.methodTimeouts]\n\"GET./slow\" = \"1m\"\n", app =>
+            app.MapGet("/slow", async (HttpContext context) =>
+            {
+                using var seen = context.RequestAborted.Register(() => cancelled.TrySetResult());
+                started.TrySetResult();
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+                return "never";
+            }));
+
+        using var caller = new CancellationTokenSource();
+        var call = http.Client.GetAsync("/slow", caller.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await caller.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var lines = await http.StopAndReadLogAsync();
+        Assert.DoesNotContain(lines, l => l.GetProperty("msg").GetString()!.Contains("deadline", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_BodyOverMaxRequestBodySize_413()
     {
         await using var http = await GovernedHttpApp.StartAsync("maxRequestBodySize = 10\n", app => app.MapPost("/upload", async (HttpRequest request) =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Ego.Observability;
 using Ego.Resilience.Timeouts;
+using Ego.Resilience.Timeouts.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -69,22 +70,21 @@ internal sealed class HttpServerResilienceMiddleware(RequestDelegate next, Serve
     private async Task WithDeadlineAsync(HttpContext context, string method, TimeoutSetting setting)
     {
         var aborted = context.RequestAborted;
-        using var deadline = new CancellationTokenSource(setting.Timeout, governance.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, deadline.Token);
-        context.RequestAborted = linked.Token;
+        using var deadline = new DeadlineSource(aborted, setting.Timeout, governance.TimeProvider);
+        context.RequestAborted = deadline.Token;
         try
         {
             // Not WaitAsync: the HttpContext must not outlive the request, so the handler is awaited and stops through
             // its token (RequestAborted) rather than being abandoned.
             await next(context).ConfigureAwait(false);
-            if (!deadline.IsCancellationRequested)
+            if (!deadline.Expired)
             {
                 return;
             }
 
             throw new OperationCanceledException(deadline.Token);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.Expired)
         {
             var text = TimeoutPolicy.Describe(setting);
             governance.TimedOut(method, text);
