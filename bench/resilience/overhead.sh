@@ -2,9 +2,10 @@
 # What server governance costs when it never refuses: the same spin server with every part on (rate limit rules that
 # never reject, shedding on a CPU figure pinned at 0, concurrency cap, server and method timeouts, isolation) against
 # the same binary with the interceptor not added, under h2load (unary, 1-byte message), alternating runs once both
-# servers' JIT has settled, as bench/grpc/observability.sh. Prints a Markdown table of requests/s and the ratio per
-# handler work level (bench.spin).
-# Environment: WORKS (default "0 50us"), CONCURRENCY (50), DURATION (s, 5), WARMUP (s, 3), ROUNDS (3), SERVER_CPU / LOAD_CPU, OUT.
+# servers' JIT has settled, as bench/grpc/observability.sh. Prints a Markdown table per handler work level
+# (bench.spin): the best requests/s of each side and their ratio, and the median of the rounds' own on/off ratios
+# (each round runs on, then off, so a host that slows down for a while weighs on both sides of a round).
+# Environment: WORKS (default "0 50us"), CONCURRENCY (50), DURATION (s, 5), WARMUP (s, 3), ROUNDS (5), SERVER_CPU / LOAD_CPU, OUT.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -12,7 +13,7 @@ read -r -a WORKS <<< "${WORKS:-0 50us}"
 CONCURRENCY=${CONCURRENCY:-50}
 DURATION=${DURATION:-5}
 WARMUP=${WARMUP:-3}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 OUT=${OUT:-$(mktemp -d /tmp/ego-governance-overhead.XXXXXX)}
 mkdir -p "$OUT"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -26,6 +27,7 @@ printf '\x00\x00\x00\x00\x01x' > "$OUT/request.bin"
 
 
 declare -A CPS
+declare -A PAIRED
 declare -A PORT=([on]=19211 [off]=19221)
 for work in "${WORKS[@]}"; do
   # Both servers run side by side on the server core (the idle one costs nothing) for all rounds of a level.
@@ -47,7 +49,9 @@ for work in "${WORKS[@]}"; do
       rps=$(awk '/^finished in/ { print $4 }' "$log_file")
       CPS[$name,$work]=$(best "${CPS[$name,$work]:-0}" "$rps")
       log "round $round $name work $work: $rps req/s"
+      [ $name = on ] && on_rps=$rps
     done
+    PAIRED[$work]+="$(ratio "$on_rps" "$rps") "
   done
   stop_server
 done
@@ -55,10 +59,11 @@ done
 {
   echo "Governance overhead: h2load unary requests/s, best of $ROUNDS alternating rounds, $CONCURRENCY streams, server on one core"
   echo
-  echo "| handler work | governance on | off | on / off |"
-  echo "|---|---:|---:|---:|"
+  echo "| handler work | governance on | off | on / off (best) | on / off (median of rounds) | rounds |"
+  echo "|---|---:|---:|---:|---:|---|"
   for work in "${WORKS[@]}"; do
-    printf '| %s | %.0f | %.0f | %s |\n' "$work" "${CPS[on,$work]}" "${CPS[off,$work]}" "$(ratio "${CPS[on,$work]}" "${CPS[off,$work]}")"
+    median=$(tr ' ' '\n' <<< "${PAIRED[$work]}" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : sprintf("%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
+    printf '| %s | %.0f | %.0f | %s | %s | %s |\n' "$work" "${CPS[on,$work]}" "${CPS[off,$work]}" "$(ratio "${CPS[on,$work]}" "${CPS[off,$work]}")" "$median" "${PAIRED[$work]% }"
   done
   echo
   echo "Target: on / off >= 0.97."
