@@ -23,13 +23,14 @@ public sealed class AdaptiveShedder
 
     private readonly ICpuUsageSource cpu;
     private readonly TimeProvider timeProvider;
-    // One window for both figures: each passed call adds its latency, so a bucket's count is its passes (one lock and
-    // one clock reading per call instead of two of each).
+    // One window for both figures: each passed call adds its latency, so a bucket's count is its passes (one clock
+    // reading per call instead of two).
     private readonly RollingWindow passedCalls;
     private readonly double windowScale;
-    private readonly Lock averaging = new();
     private long flying;
-    private double avgFlying;
+    // The moving average's bits, updated by compare-and-swap: every arrival moves it, and arrivals on many cores should
+    // not queue on a lock for it.
+    private long avgFlyingBits;
     private long dropTimestamp;
     private int droppedRecently;
     private long dropped;
@@ -66,11 +67,7 @@ public sealed class AdaptiveShedder
     public bool TryEnter(out long start)
     {
         var wouldFly = Interlocked.Read(ref flying) + 1;
-        double average;
-        lock (averaging)
-        {
-            average = avgFlying = avgFlying * FlyingBeta + wouldFly * (1 - FlyingBeta);
-        }
+        var average = MoveAverage(wouldFly);
 
         if (ShouldDrop(wouldFly, average))
         {
@@ -143,11 +140,21 @@ public sealed class AdaptiveShedder
         return false;
     }
 
-    private double AverageFlying()
+    private double AverageFlying() => BitConverter.Int64BitsToDouble(Interlocked.Read(ref avgFlyingBits));
+
+    private double MoveAverage(long sample)
     {
-        lock (averaging)
+        var seen = Interlocked.Read(ref avgFlyingBits);
+        while (true)
         {
-            return avgFlying;
+            var moved = BitConverter.Int64BitsToDouble(seen) * FlyingBeta + sample * (1 - FlyingBeta);
+            var found = Interlocked.CompareExchange(ref avgFlyingBits, BitConverter.DoubleToInt64Bits(moved), seen);
+            if (found == seen)
+            {
+                return moved;
+            }
+
+            seen = found;
         }
     }
 }

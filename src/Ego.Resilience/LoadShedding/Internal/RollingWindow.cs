@@ -14,6 +14,10 @@ internal sealed class RollingWindow
     private readonly Lock gate = new();
     private long position;
 
+    // The bucket being filled and the timestamps it covers: an Add inside them needs no lock (two atomic additions),
+    // which is every Add but the first of each bucket. Replaced under the lock when time moves on.
+    private volatile FillingBucket filling;
+
     public RollingWindow(int buckets, TimeSpan bucketDuration, TimeProvider timeProvider)
     {
         sums = new long[buckets];
@@ -21,16 +25,25 @@ internal sealed class RollingWindow
         this.timeProvider = timeProvider;
         bucketTicks = Math.Max(1, (long)(bucketDuration.TotalSeconds * timeProvider.TimestampFrequency));
         origin = timeProvider.GetTimestamp();
+        filling = new FillingBucket(origin, origin + bucketTicks, 0);
     }
 
     /// <summary>Adds <paramref name="value"/> at <paramref name="timestamp"/> (a reading of the window's clock the caller already has).</summary>
     public void Add(long value, long timestamp)
     {
+        var bucket = filling;
+        if (timestamp >= bucket.Start && timestamp < bucket.End)
+        {
+            Interlocked.Add(ref sums[bucket.Slot], value);
+            Interlocked.Increment(ref counts[bucket.Slot]);
+            return;
+        }
+
         lock (gate)
         {
             var index = Advance(timestamp);
-            sums[index] += value;
-            counts[index]++;
+            Interlocked.Add(ref sums[index], value);
+            Interlocked.Increment(ref counts[index]);
         }
     }
 
@@ -81,9 +94,17 @@ internal sealed class RollingWindow
             counts[slot] = 0;
         }
 
-        position = Math.Max(position, now);
+        if (now > position)
+        {
+            position = now;
+            var start = origin + (position * bucketTicks);
+            filling = new FillingBucket(start, start + bucketTicks, Slot(position));
+        }
+
         return Slot(position);
     }
 
     private int Slot(long absolute) => (int)(((absolute % sums.Length) + sums.Length) % sums.Length);
+
+    private sealed record FillingBucket(long Start, long End, int Slot);
 }

@@ -1,0 +1,58 @@
+using Ego.Resilience.LoadShedding.Internal;
+using Ego.Resilience.Tests.Support;
+
+namespace Ego.Resilience.Tests.LoadShedding;
+
+public sealed class RollingWindowTests
+{
+    private readonly SteppingTimeProvider clock = new();
+
+    [Fact]
+    public void Add_FromManyThreadsWithinOneBucket_KeepsEveryEntry()
+    {
+        const int Threads = 4;
+        const int PerThread = 500_000;
+        var window = new RollingWindow(buckets: 10, TimeSpan.FromMilliseconds(100), clock);
+        var timestamp = clock.GetTimestamp();
+
+        // Adds inside the bucket being filled take no lock: none may be lost to a concurrent one.
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(_ => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < PerThread; i++)
+            {
+                window.Add(3, timestamp);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(Threads * PerThread, window.MaxCount(1));
+        Assert.Equal(3, window.MinMean(1000));
+    }
+
+    [Fact]
+    public void Add_AcrossBuckets_EachBucketKeepsItsOwnEntriesAndTheFillingOneIsNotRead()
+    {
+        var window = new RollingWindow(buckets: 10, TimeSpan.FromMilliseconds(100), clock);
+        window.Add(10, clock.GetTimestamp());
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        window.Add(4, clock.GetTimestamp());
+        window.Add(6, clock.GetTimestamp());
+
+        // The second bucket is still filling: only the first is read.
+        Assert.Equal(1, window.MaxCount(0));
+        Assert.Equal(10, window.MinMean(1000));
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(2, window.MaxCount(0));
+        Assert.Equal(5, window.MinMean(1000));
+
+        // A second later than the window, everything is forgotten.
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, window.MaxCount(0));
+        Assert.Equal(1000, window.MinMean(1000));
+    }
+}
