@@ -21,6 +21,7 @@ public class ServerGovernanceBenchmarks
     private GrpcServerResilienceInterceptor isolationOnly = null!;
     private GrpcServerResilienceInterceptor sheddingOnly = null!;
     private AdaptiveShedder shedder = null!;
+    private AdaptiveShedder hotShedder = null!;
     private GrpcServerResilienceInterceptor withTimeout = null!;
 
     [GlobalSetup]
@@ -29,6 +30,7 @@ public class ServerGovernanceBenchmarks
         handler = (_, _) => (pending = new TaskCompletionSource<string>()).Task;
         isolationOnly = GrpcServerResilienceInterceptor.Create("bench", new ServerResilienceOptions { EnableRateLimit = false, EnableShedding = false }, new IdleCpu(), watchRules: false);
         shedder = new AdaptiveShedder(new IdleCpu());
+        hotShedder = new AdaptiveShedder(new BusyCpu());
         sheddingOnly = GrpcServerResilienceInterceptor.Create("bench", new ServerResilienceOptions { EnableRateLimit = false }, new IdleCpu(), watchRules: false);
         withTimeout = GrpcServerResilienceInterceptor.Create("bench", new ServerResilienceOptions { EnableRateLimit = false, Timeout = TimeSpan.FromSeconds(30) }, new IdleCpu(), watchRules: false);
     }
@@ -52,6 +54,15 @@ public class ServerGovernanceBenchmarks
         return admitted;
     }
 
+    // Over the CPU threshold every arrival also computes the flight limit from the window's finished buckets.
+    [Benchmark]
+    public bool ShedderAloneOverCpuThreshold()
+    {
+        var admitted = hotShedder.TryEnter(out var start);
+        hotShedder.Exit(start, passed: true);
+        return admitted;
+    }
+
     [Benchmark]
     public Task<string> IsolationOnly() => Complete(isolationOnly.UnaryServerHandler("x", context, handler));
 
@@ -70,6 +81,11 @@ public class ServerGovernanceBenchmarks
     private sealed class IdleCpu : ICpuUsageSource
     {
         public int Usage => 0;
+    }
+
+    private sealed class BusyCpu : ICpuUsageSource
+    {
+        public int Usage => 950;
     }
 
     private sealed class BenchCallContext : ServerCallContext

@@ -55,4 +55,34 @@ public sealed class RollingWindowTests
         Assert.Equal(0, window.MaxCount(0));
         Assert.Equal(1000, window.MinMean(1000));
     }
+
+    [Fact]
+    public void MinMean_AllMeansOverTheCeiling_IsTheCeiling()
+    {
+        var window = new RollingWindow(buckets: 10, TimeSpan.FromMilliseconds(100), clock);
+        window.Add(1500, clock.GetTimestamp());
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(1000, window.MinMean(1000));
+        Assert.Equal(1500, window.MinMean(2000));
+    }
+
+    [Fact]
+    public void MaxCount_ReadBeforeAndAfterTimeMovesOn_FollowsTheNewlyFinishedBucket()
+    {
+        var window = new RollingWindow(buckets: 10, TimeSpan.FromMilliseconds(100), clock);
+        window.Add(1, clock.GetTimestamp());
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(1, window.MaxCount(0));
+
+        // Read while the second bucket fills, then again once it is finished: the first answer is not kept.
+        for (var i = 0; i < 3; i++)
+        {
+            window.Add(1, clock.GetTimestamp());
+            Assert.Equal(1, window.MaxCount(0));
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(3, window.MaxCount(0));
+    }
 }

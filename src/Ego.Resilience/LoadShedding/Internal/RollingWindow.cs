@@ -18,6 +18,10 @@ internal sealed class RollingWindow
     // which is every Add but the first of each bucket. Replaced under the lock when time moves on.
     private volatile FillingBucket filling;
 
+    // The finished buckets do not change until time moves on, so their figures are computed once per bucket rather
+    // than on every read: over the CPU threshold the shedder reads them for every arrival, dropped or not.
+    private volatile FinishedBuckets? finished;
+
     public RollingWindow(int buckets, TimeSpan bucketDuration, TimeProvider timeProvider)
     {
         sums = new long[buckets];
@@ -25,7 +29,7 @@ internal sealed class RollingWindow
         this.timeProvider = timeProvider;
         bucketTicks = Math.Max(1, (long)(bucketDuration.TotalSeconds * timeProvider.TimestampFrequency));
         origin = timeProvider.GetTimestamp();
-        filling = new FillingBucket(origin, origin + bucketTicks, 0);
+        filling = new FillingBucket(0, origin, origin + bucketTicks, 0);
     }
 
     /// <summary>Adds <paramref name="value"/> at <paramref name="timestamp"/> (a reading of the window's clock the caller already has).</summary>
@@ -48,38 +52,48 @@ internal sealed class RollingWindow
     }
 
     /// <summary>The largest number of entries of a finished bucket in the window, at least <paramref name="floor"/>.</summary>
-    public long MaxCount(long floor)
+    public long MaxCount(long floor) => Math.Max(floor, Finished().MaxCount);
+
+    /// <summary>
+    /// The smallest mean (sum / count, rounded) of a finished bucket with entries, at most <paramref name="ceiling"/>,
+    /// which is also the answer when all are empty (go-zero starts its minimum latency at its default).
+    /// </summary>
+    public double MinMean(double ceiling) => Finished().MinMean is var mean && !double.IsNaN(mean) ? Math.Min(ceiling, mean) : ceiling;
+
+    private FinishedBuckets Finished()
     {
+        var now = timeProvider.GetTimestamp();
+        var bucket = filling;
+        if (finished is { } cached && cached.Position == bucket.Position && now >= bucket.Start && now < bucket.End)
+        {
+            return cached;
+        }
+
         lock (gate)
         {
-            Advance(timeProvider.GetTimestamp());
-            var result = floor;
-            for (var back = 1; back < counts.Length; back++)
+            Advance(now);
+            if (finished is { } fresh && fresh.Position == position)
             {
-                result = Math.Max(result, counts[Slot(position - back)]);
+                return fresh;
             }
 
-            return result;
-        }
-    }
-
-    /// <summary>The smallest mean (sum / count, rounded) of a finished bucket with entries; <paramref name="none"/> when all are empty.</summary>
-    public double MinMean(double none)
-    {
-        lock (gate)
-        {
-            Advance(timeProvider.GetTimestamp());
-            var result = none;
-            for (var back = 1; back < sums.Length; back++)
+            long maxCount = 0;
+            var minMean = double.NaN;
+            for (var back = 1; back < counts.Length; back++)
             {
                 var slot = Slot(position - back);
-                if (counts[slot] > 0)
+                var count = Interlocked.Read(ref counts[slot]);
+                maxCount = Math.Max(maxCount, count);
+                if (count > 0)
                 {
-                    result = Math.Min(result, Math.Round((double)sums[slot] / counts[slot]));
+                    var mean = Math.Round((double)Interlocked.Read(ref sums[slot]) / count);
+                    minMean = double.IsNaN(minMean) ? mean : Math.Min(minMean, mean);
                 }
             }
 
-            return result;
+            var computed = new FinishedBuckets(position, maxCount, minMean);
+            finished = computed;
+            return computed;
         }
     }
 
@@ -98,7 +112,7 @@ internal sealed class RollingWindow
         {
             position = now;
             var start = origin + (position * bucketTicks);
-            filling = new FillingBucket(start, start + bucketTicks, Slot(position));
+            filling = new FillingBucket(position, start, start + bucketTicks, Slot(position));
         }
 
         return Slot(position);
@@ -106,5 +120,8 @@ internal sealed class RollingWindow
 
     private int Slot(long absolute) => (int)(((absolute % sums.Length) + sums.Length) % sums.Length);
 
-    private sealed record FillingBucket(long Start, long End, int Slot);
+    private sealed record FillingBucket(long Position, long Start, long End, int Slot);
+
+    /// <summary>The figures of the finished buckets while <paramref name="Position"/> is the filling one.</summary>
+    private sealed record FinishedBuckets(long Position, long MaxCount, double MinMean);
 }
