@@ -28,11 +28,11 @@ public class ServerGovernanceBenchmarks
     public void Setup()
     {
         handler = (_, _) => (pending = new TaskCompletionSource<string>()).Task;
-        isolationOnly = GrpcServerResilienceInterceptor.Create("bench", new ServerResilienceOptions { EnableRateLimit = false, EnableShedding = false }, new IdleCpu(), watchRules: false);
-        shedder = new AdaptiveShedder(new IdleCpu());
-        hotShedder = new AdaptiveShedder(new BusyCpu());
-        sheddingOnly = GrpcServerResilienceInterceptor.Create("bench", new ServerResilienceOptions { EnableRateLimit = false }, new IdleCpu(), watchRules: false);
-        withTimeout = GrpcServerResilienceInterceptor.Create("bench", new ServerResilienceOptions { EnableRateLimit = false, Timeout = TimeSpan.FromSeconds(30) }, new IdleCpu(), watchRules: false);
+        isolationOnly = GrpcServerResilienceInterceptor.Create("bench", new ServerResilienceOptions { EnableRateLimit = false, EnableShedding = false }, new FixedCpu(0), watchRules: false);
+        shedder = new AdaptiveShedder(new FixedCpu(0));
+        hotShedder = new AdaptiveShedder(new FixedCpu(950));
+        sheddingOnly = GrpcServerResilienceInterceptor.Create("bench", new ServerResilienceOptions { EnableRateLimit = false }, new FixedCpu(0), watchRules: false);
+        withTimeout = GrpcServerResilienceInterceptor.Create("bench", new ServerResilienceOptions { EnableRateLimit = false, Timeout = TimeSpan.FromSeconds(30) }, new FixedCpu(0), watchRules: false);
     }
 
     [GlobalCleanup]
@@ -47,21 +47,11 @@ public class ServerGovernanceBenchmarks
     public Task<string> NoInterceptor() => Complete(handler("x", context));
 
     [Benchmark]
-    public bool ShedderAlone()
-    {
-        var admitted = shedder.TryEnter(out var start);
-        shedder.Exit(start, passed: true);
-        return admitted;
-    }
+    public bool ShedderAlone() => EnterAndExit(shedder);
 
     // Over the CPU threshold every arrival also computes the flight limit from the window's finished buckets.
     [Benchmark]
-    public bool ShedderAloneOverCpuThreshold()
-    {
-        var admitted = hotShedder.TryEnter(out var start);
-        hotShedder.Exit(start, passed: true);
-        return admitted;
-    }
+    public bool ShedderAloneOverCpuThreshold() => EnterAndExit(hotShedder);
 
     [Benchmark]
     public Task<string> IsolationOnly() => Complete(isolationOnly.UnaryServerHandler("x", context, handler));
@@ -72,20 +62,22 @@ public class ServerGovernanceBenchmarks
     [Benchmark]
     public Task<string> SheddingIsolationAndTimeout() => Complete(withTimeout.UnaryServerHandler("x", context, handler));
 
+    private static bool EnterAndExit(AdaptiveShedder target)
+    {
+        var admitted = target.TryEnter(out var start);
+        target.Exit(start, passed: true);
+        return admitted;
+    }
+
     private Task<string> Complete(Task<string> call)
     {
         pending!.SetResult("x");
         return call;
     }
 
-    private sealed class IdleCpu : ICpuUsageSource
+    private sealed class FixedCpu(int usage) : ICpuUsageSource
     {
-        public int Usage => 0;
-    }
-
-    private sealed class BusyCpu : ICpuUsageSource
-    {
-        public int Usage => 950;
+        public int Usage => usage;
     }
 
     private sealed class BenchCallContext : ServerCallContext

@@ -100,7 +100,8 @@ public sealed class AdaptiveShedder
     public ShedderState State()
     {
         var usage = cpu.Usage;
-        return new ShedderState(usage, CpuThreshold, Flying, AverageFlying(), passedCalls.MaxCount(1), passedCalls.MinMean(DefaultMinRtMs), MaxFlight(usage), IsHot(), Dropped);
+        var (maxPass, minRt) = passedCalls.Figures(1, DefaultMinRtMs);
+        return new ShedderState(usage, CpuThreshold, Flying, AverageFlying(), maxPass, minRt, MaxFlight(usage, maxPass, minRt), IsHot(), Dropped);
     }
 
     private bool ShouldDrop(long wouldFly, double average)
@@ -111,16 +112,17 @@ public sealed class AdaptiveShedder
             return false;
         }
 
-        var maxFlight = MaxFlight(usage);
+        var (maxPass, minRt) = passedCalls.Figures(1, DefaultMinRtMs);
+        var maxFlight = MaxFlight(usage, maxPass, minRt);
         return average > maxFlight && wouldFly > maxFlight;
     }
 
-    private double MaxFlight(int usage)
+    private double MaxFlight(int usage, long maxPass, double minRt)
     {
         var factor = Math.Clamp((1000.0 - usage) / (1000.0 - CpuThreshold), OverloadFactorFloor, 1);
-        // At least one call: on a single busy core the estimate scaled down is a fraction of a call, and admitting
-        // only when nothing is in flight leaves the core idle between calls.
-        return Math.Max(1, passedCalls.MaxCount(1) * passedCalls.MinMean(DefaultMinRtMs) * windowScale * factor);
+        // At least one call: on a single busy core the estimate scaled down is a fraction of a call, which would drop
+        // even a call that finds nothing in flight and leave the core idle.
+        return Math.Max(1, maxPass * minRt * windowScale * factor);
     }
 
     private bool IsHot()

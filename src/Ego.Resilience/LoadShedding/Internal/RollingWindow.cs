@@ -51,14 +51,17 @@ internal sealed class RollingWindow
         }
     }
 
-    /// <summary>The largest number of entries of a finished bucket in the window, at least <paramref name="floor"/>.</summary>
-    public long MaxCount(long floor) => Math.Max(floor, Finished().MaxCount);
-
     /// <summary>
-    /// The smallest mean (sum / count, rounded) of a finished bucket with entries, at most <paramref name="ceiling"/>,
-    /// which is also the answer when all are empty (go-zero starts its minimum latency at its default).
+    /// From one clock reading, the figures of the finished buckets: the largest number of entries of one, at least
+    /// <paramref name="floor"/>, and the smallest mean (sum / count, rounded) of one with entries, at most
+    /// <paramref name="ceiling"/>, which is also the mean when all are empty (go-zero starts its minimum latency at its
+    /// default).
     /// </summary>
-    public double MinMean(double ceiling) => Finished().MinMean is var mean && !double.IsNaN(mean) ? Math.Min(ceiling, mean) : ceiling;
+    public (long MaxCount, double MinMean) Figures(long floor, double ceiling)
+    {
+        var figures = Finished();
+        return (Math.Max(floor, figures.MaxCount), double.IsNaN(figures.MinMean) ? ceiling : Math.Min(ceiling, figures.MinMean));
+    }
 
     private FinishedBuckets Finished()
     {
