@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Adaptive load shedding under overload: a CPU-bound unary method (bench.spin, default 1ms of CPU per call) on one
-# core. Measures the capacity (closed loop) and the unloaded p99 (one caller) once the JIT has settled, then offers 3x
-# the capacity at fixed arrival times (each call leaves at its own time, whether or not earlier ones were answered;
-# each has a deadline) with shedding on and off. Prints a Markdown table: goodput (successful calls/s) against
-# capacity, p99 of successful calls against the unloaded p99.
+# core. Measures the capacity (closed loop) and the unloaded p99 (one caller), then offers 3x the capacity at fixed
+# arrival times (each call leaves at its own time, whether or not earlier ones were answered; each has a deadline)
+# with shedding on and off. Prints a Markdown table: goodput (successful calls/s) against capacity, p99 of successful
+# calls against the unloaded p99.
 # The CPU figure is smoothed as go-zero's (EWMA 0.95 every 250 ms: ~11 s to reach 90%), so the warm-up is long.
 # The server prints the CPU figure it sheds on every second (server-shedding-true.log): on a machine where other work
 # keeps the server's core from reaching the threshold, shedding cannot start (SHED_THRESHOLD lowers it for a check).
@@ -32,8 +32,7 @@ load() {
   log "$name: goodput $(field "$OUT/load-$name.log" goodput/s)/s p99 $(field "$OUT/load-$name.log" p99_ms) ms refused $(field "$OUT/load-$name.log" refused) failed $(field "$OUT/load-$name.log" failed)"
 }
 
-# The baseline is measured on settled code: a one-caller p99 taken while the JIT still recompiles is loose, and the
-# overload runs below are measured after 15 s of load.
+# Every server is measured on settled code: a p99 taken while the JIT still recompiles on the server's core is loose.
 printf '\x00\x00\x00\x00\x01x' > "$OUT/request.bin"
 start_server baseline 19201 --bench.spin="$SPIN" --server.grpc.enableShedding=false
 settle_jit "server baseline" "http://127.0.0.1:19201/bench.Spin/Work" "$OUT/request.bin" printed_jit_count baseline
@@ -51,6 +50,7 @@ for shedding in true false pinned; do
   else
     start_server "shedding-$shedding" 19201 --bench.spin="$SPIN" --server.grpc.enableShedding="$shedding" --server.grpc.sheddingCpuThreshold="$SHED_THRESHOLD"
   fi
+  settle_jit "server shedding-$shedding" "http://127.0.0.1:19201/bench.Spin/Work" "$OUT/request.bin" printed_jit_count "shedding-$shedding"
   load "overload-$shedding" --rate="$RATE" --connections=4 --warmup="${WARMUP}s" --duration="${DURATION}s"
   stop_server
 done

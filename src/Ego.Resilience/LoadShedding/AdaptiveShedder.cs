@@ -13,6 +13,11 @@ namespace Ego.Resilience.LoadShedding;
 /// make (arrivals see the time average of what is in flight). go-zero compares the count before the call and averages
 /// the counts left when calls end, so it admits one call more than the capacity it estimated: on a single busy core
 /// that is two calls sharing the CPU, each taking twice its time.
+/// <para>
+/// Under overload the servers admit the newest of the calls waiting (<see cref="TryEnterNewestFirst"/>): calls that
+/// arrived while the core was busy reach the server together when it frees up, oldest first, and admitting the first of
+/// them would serve a call that has already waited up to one call's time while fresher ones are refused.
+/// </para>
 /// </remarks>
 public sealed class AdaptiveShedder
 {
@@ -27,6 +32,7 @@ public sealed class AdaptiveShedder
     // reading per call instead of two).
     private readonly RollingWindow passedCalls;
     private readonly double windowScale;
+    private readonly Func<long> backlog;
     private long flying;
     // The moving average's bits, updated by compare-and-swap: every arrival moves it, and arrivals on many cores should
     // not queue on a lock for it.
@@ -34,6 +40,8 @@ public sealed class AdaptiveShedder
     private long dropTimestamp;
     private int droppedRecently;
     private long dropped;
+    // The call admitted under overload that has not started yet: a newer arrival that would be dropped takes its place.
+    private Standby? standby;
 
     /// <param name="cpu">Usage in per-mille.</param>
     /// <param name="cpuThreshold">Per-mille from which calls may be dropped (go-zero: 900).</param>
@@ -41,6 +49,12 @@ public sealed class AdaptiveShedder
     /// <param name="buckets">Buckets of the window (go-zero: 50).</param>
     /// <param name="timeProvider">The clock of the window and the cool-off; a fake one in tests.</param>
     public AdaptiveShedder(ICpuUsageSource cpu, int cpuThreshold = 900, TimeSpan? window = null, int buckets = 50, TimeProvider? timeProvider = null)
+        : this(cpu, cpuThreshold, window, buckets, timeProvider, ThreadPoolBacklog)
+    {
+    }
+
+    // backlog: the work queued behind an arriving call, among which newer calls may be (the thread pool's).
+    internal AdaptiveShedder(ICpuUsageSource cpu, int cpuThreshold, TimeSpan? window, int buckets, TimeProvider? timeProvider, Func<long> backlog)
     {
         ArgumentNullException.ThrowIfNull(cpu);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cpuThreshold, 0);
@@ -52,9 +66,13 @@ public sealed class AdaptiveShedder
         var bucket = (window ?? TimeSpan.FromSeconds(5)) / buckets;
         passedCalls = new RollingWindow(buckets, bucket, this.timeProvider);
         windowScale = TimeSpan.FromSeconds(1) / bucket / 1000;
+        this.backlog = backlog;
     }
 
     public int CpuThreshold { get; }
+
+    // Servers dispatch each call to the thread pool: what is queued there is what arrived behind the call.
+    internal static Func<long> ThreadPoolBacklog { get; } = static () => ThreadPool.PendingWorkItemCount;
 
     /// <summary>Calls admitted and not yet finished.</summary>
     public long Flying => Interlocked.Read(ref flying);
@@ -67,20 +85,62 @@ public sealed class AdaptiveShedder
     public bool TryEnter(out long start)
     {
         var wouldFly = Interlocked.Read(ref flying) + 1;
-        var average = MoveAverage(wouldFly);
-
-        if (ShouldDrop(wouldFly, average))
+        if (ShouldDrop(wouldFly, MoveAverage(wouldFly), out _))
         {
-            // The cool-off counts from the last drop: while calls keep being dropped the shedder stays on, even when
-            // the smoothed CPU figure dips under the threshold because dropping freed the CPU.
-            Volatile.Write(ref dropTimestamp, timeProvider.GetTimestamp());
-            Volatile.Write(ref droppedRecently, 1);
-            Interlocked.Increment(ref dropped);
+            CountDrop();
             start = 0;
             return false;
         }
 
         Interlocked.Increment(ref flying);
+        start = timeProvider.GetTimestamp();
+        return true;
+    }
+
+    /// <summary>
+    /// Admits a call, drops it, or, under overload while other work is queued behind it, admits it on standby: the call
+    /// holds its place until that work has been seen (<see cref="Standby.Settle"/>), and an arrival among it that would
+    /// be dropped takes the place instead, the standby call being dropped. Of a burst of calls that waited together,
+    /// the newest is served.
+    /// </summary>
+    /// <param name="start">The admission time, to pass to <see cref="Exit"/>; 0 on standby.</param>
+    /// <param name="held">The standby admission to settle before the call starts, or <c>null</c>.</param>
+    internal bool TryEnterNewestFirst(out long start, out Standby? held)
+    {
+        held = null;
+        var wouldFly = Interlocked.Read(ref flying) + 1;
+        if (ShouldDrop(wouldFly, MoveAverage(wouldFly), out var overloaded))
+        {
+            if (Volatile.Read(ref standby) is { } waiting)
+            {
+                var next = backlog() > 0 ? new Standby(this) : null;
+                if (Interlocked.CompareExchange(ref standby, next, waiting) == waiting)
+                {
+                    // The waiting call is dropped in favour of this one, which keeps its place in flight.
+                    CountDrop();
+                    held = next;
+                    start = next is null ? timeProvider.GetTimestamp() : 0;
+                    return true;
+                }
+            }
+
+            CountDrop();
+            start = 0;
+            return false;
+        }
+
+        Interlocked.Increment(ref flying);
+        if (overloaded && backlog() > 0)
+        {
+            var next = new Standby(this);
+            if (Interlocked.CompareExchange(ref standby, next, null) is null)
+            {
+                held = next;
+                start = 0;
+                return true;
+            }
+        }
+
         start = timeProvider.GetTimestamp();
         return true;
     }
@@ -104,10 +164,11 @@ public sealed class AdaptiveShedder
         return new ShedderState(usage, CpuThreshold, Flying, AverageFlying(), maxPass, minRt, MaxFlight(usage, maxPass, minRt), IsHot(), Dropped);
     }
 
-    private bool ShouldDrop(long wouldFly, double average)
+    private bool ShouldDrop(long wouldFly, double average, out bool overloaded)
     {
         var usage = cpu.Usage;
-        if (usage < CpuThreshold && !IsHot())
+        overloaded = usage >= CpuThreshold || IsHot();
+        if (!overloaded)
         {
             return false;
         }
@@ -115,6 +176,15 @@ public sealed class AdaptiveShedder
         var (maxPass, minRt) = passedCalls.Figures(1, DefaultMinRtMs);
         var maxFlight = MaxFlight(usage, maxPass, minRt);
         return average > maxFlight && wouldFly > maxFlight;
+    }
+
+    private void CountDrop()
+    {
+        // The cool-off counts from the last drop: while calls keep being dropped the shedder stays on, even when the
+        // smoothed CPU figure dips under the threshold because dropping freed the CPU.
+        Volatile.Write(ref dropTimestamp, timeProvider.GetTimestamp());
+        Volatile.Write(ref droppedRecently, 1);
+        Interlocked.Increment(ref dropped);
     }
 
     private double MaxFlight(int usage, long maxPass, double minRt)
@@ -157,6 +227,47 @@ public sealed class AdaptiveShedder
             }
 
             seen = found;
+        }
+    }
+
+    /// <summary>A call admitted under overload that holds its place in flight until it settles.</summary>
+    internal sealed class Standby(AdaptiveShedder shedder)
+    {
+        internal const int MaxPasses = 8;
+
+        /// <summary>
+        /// Starts the call if no newer arrival took its place (then <paramref name="start"/> is its admission time, to
+        /// pass to <see cref="Exit"/>); otherwise the call was dropped and holds nothing.
+        /// </summary>
+        public bool Settle(out long start)
+        {
+            if (Interlocked.CompareExchange(ref shedder.standby, null, this) == this)
+            {
+                start = shedder.timeProvider.GetTimestamp();
+                return true;
+            }
+
+            start = 0;
+            return false;
+        }
+
+        /// <summary>
+        /// Settles once the work queued behind the call has run, so that the calls among it have had their turn: the
+        /// call goes to the back of the thread pool's queue until the queue is empty or it was overtaken, at most
+        /// <see cref="MaxPasses"/> times (a busy server's queue is seldom empty, and calls are read from their
+        /// connections a batch at a time).
+        /// </summary>
+        public async ValueTask<(bool Started, long Start)> SettleAfterBacklogAsync()
+        {
+            for (var pass = 1; ; pass++)
+            {
+                // Task.Yield queues to the end of the thread pool's global queue, behind the calls already dispatched.
+                await Task.Yield();
+                if (pass == MaxPasses || Volatile.Read(ref shedder.standby) != this || shedder.backlog() == 0)
+                {
+                    return (Settle(out var start), start);
+                }
+            }
         }
     }
 }

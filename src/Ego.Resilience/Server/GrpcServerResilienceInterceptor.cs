@@ -70,6 +70,14 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
             return Task.FromException<TResponse>(GrpcRejections.Create(context, rejection));
         }
 
+        return admission.Standby is null ? Handle(request, context, continuation, admission) : SettleAsync(request, context, continuation, admission);
+    }
+
+    private Task<TResponse> Handle<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, in Admission admission)
+        where TRequest : class
+        where TResponse : class
+    {
+        var method = context.Method;
         if (governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting))
         {
             return WithDeadlineAsync(request, context, continuation, setting, admission);
@@ -93,6 +101,19 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         }
 
         return EndAsync(handling, method, admission);
+    }
+
+    private async Task<TResponse> SettleAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, Admission standby)
+        where TRequest : class
+        where TResponse : class
+    {
+        var (admitted, admission, rejection) = await governance.SettleAsync(context.Method, standby).ConfigureAwait(false);
+        if (!admitted)
+        {
+            throw GrpcRejections.Create(context, rejection);
+        }
+
+        return await Handle(request, context, continuation, admission).ConfigureAwait(false);
     }
 
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
@@ -162,6 +183,15 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         if (!governance.TryAdmit(method, out var admission, out var rejection))
         {
             throw GrpcRejections.Create(context, rejection);
+        }
+
+        if (admission.Standby is not null)
+        {
+            (var admitted, admission, rejection) = await governance.SettleAsync(method, admission).ConfigureAwait(false);
+            if (!admitted)
+            {
+                throw GrpcRejections.Create(context, rejection);
+            }
         }
 
         CallDeadline? deadline = governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting)

@@ -97,6 +97,78 @@ public sealed class AdaptiveShedderTests
     }
 
     [Fact]
+    public void TryEnterNewestFirst_CallsThatWaitedTogetherUnderOverload_TheNewestStartsAndTheOlderAreDropped()
+    {
+        var backlog = 0L;
+        var shedder = CreateCapacityOfOne(() => backlog);
+
+        // Four calls reach the server together, oldest first: each sees the ones behind it queued.
+        backlog = 3;
+        Assert.True(shedder.TryEnterNewestFirst(out var start, out var oldest));
+        Assert.NotNull(oldest);
+        Assert.Equal(0, start);
+        var waiting = new List<AdaptiveShedder.Standby> { oldest };
+        for (backlog = 2; backlog > 0; backlog--)
+        {
+            Assert.True(shedder.TryEnterNewestFirst(out _, out var newer), "a newer arrival takes the place of the one on standby");
+            waiting.Add(newer!);
+        }
+
+        backlog = 0;
+        Assert.True(shedder.TryEnterNewestFirst(out var newestStart, out var newest));
+        Assert.Null(newest);
+        Assert.NotEqual(0, newestStart);
+
+        Assert.All(waiting, standby => Assert.False(standby.Settle(out _)));
+        Assert.Equal(1, shedder.Flying);
+        Assert.Equal(3, shedder.Dropped);
+        shedder.Exit(newestStart, passed: true);
+        Assert.Equal(0, shedder.Flying);
+    }
+
+    [Fact]
+    public void TryEnterNewestFirst_StandbySettledBeforeAnyNewerArrival_StartsAndLaterArrivalsAreDropped()
+    {
+        var shedder = CreateCapacityOfOne(() => 1);
+
+        Assert.True(shedder.TryEnterNewestFirst(out _, out var standby));
+        Assert.True(standby!.Settle(out var start));
+        Assert.NotEqual(0, start);
+        Assert.False(standby.Settle(out _), "a standby settles once");
+
+        Assert.False(shedder.TryEnterNewestFirst(out _, out var none), "the call has started: nothing left to take the place of");
+        Assert.Null(none);
+        Assert.Equal(1, shedder.Flying);
+        shedder.Exit(start, passed: true);
+        Assert.Equal(0, shedder.Flying);
+    }
+
+    [Fact]
+    public void TryEnterNewestFirst_CpuUnderThreshold_StartsAtOnceWhateverIsQueued()
+    {
+        var shedder = new AdaptiveShedder(cpu, 900, TimeSpan.FromSeconds(5), 50, clock, () => 100);
+        cpu.Usage = 899;
+
+        Assert.True(shedder.TryEnterNewestFirst(out _, out var standby));
+
+        Assert.Null(standby);
+        Assert.Equal(1, shedder.Flying);
+    }
+
+    [Fact]
+    public async Task SettleAfterBacklogAsync_QueueNeverEmptiesAndNothingNewerArrives_StartsTheCallAfterItsLastPass()
+    {
+        var shedder = CreateCapacityOfOne(() => 1);
+        Assert.True(shedder.TryEnterNewestFirst(out _, out var standby));
+
+        var (started, start) = await standby!.SettleAfterBacklogAsync();
+
+        Assert.True(started);
+        Assert.NotEqual(0, start);
+        Assert.Equal(1, shedder.Flying);
+    }
+
+    [Fact]
     public void TryEnter_WithinOneSecondOfTheLastDrop_StaysHotThenCoolsOff()
     {
         var shedder = Create();
@@ -193,6 +265,19 @@ public sealed class AdaptiveShedderTests
     }
 
     private AdaptiveShedder Create() => new(cpu, cpuThreshold: 900, TimeSpan.FromSeconds(5), buckets: 50, clock);
+
+    // A shedder in steady overload with room for one call, nothing in flight, whose moving average is over one call.
+    private AdaptiveShedder CreateCapacityOfOne(Func<long> backlog)
+    {
+        var shedder = new AdaptiveShedder(cpu, 900, TimeSpan.FromSeconds(5), 50, clock, backlog);
+        Learn(shedder, callsPerBucket: 1, latency: TimeSpan.FromMilliseconds(100), buckets: 10);
+        Hold(shedder, 40).ForEach(start => shedder.Exit(start, passed: false));
+        cpu.Usage = 1000;
+        Assert.Equal(1, shedder.State().MaxFlight, 3);
+        Assert.True(shedder.State().AverageFlying > 1);
+        Assert.Equal(0, shedder.Flying);
+        return shedder;
+    }
 
     // Each cycle passes callsPerBucket calls together, each taking latency, then moves to the next bucket.
     private void Learn(AdaptiveShedder shedder, int callsPerBucket, TimeSpan latency, int buckets)

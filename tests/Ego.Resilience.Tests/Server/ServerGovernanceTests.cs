@@ -70,6 +70,48 @@ public sealed class ServerGovernanceTests
         Assert.Equal(0, governance.Gate!.InFlight);
     }
 
+    [Fact]
+    public async Task SettleAsync_StandbyCallsOvertakenByANewerArrival_AreShedAndReleaseTheirConcurrencySlots()
+    {
+        var cpu = new ScriptedCpu();
+        var backlog = 1L;
+        using var governance = new ServerGovernance("grpc", "server.grpc", new() { MaxConcurrentCalls = 10 }, cpu, new SteppingTimeProvider(), NullLogger.Instance, watchRules: false, () => backlog);
+        var shedder = governance.Shedder!;
+        // No history yet: at CPU 1000 the flight limit is one call; the moving average is raised over it.
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.True(shedder.TryEnter(out _));
+        }
+
+        for (var i = 0; i < 40; i++)
+        {
+            shedder.Exit(0, passed: false);
+        }
+
+        cpu.Usage = 1000;
+
+        Assert.True(governance.TryAdmit(Method, out var oldest, out _));
+        Assert.True(governance.TryAdmit(Method, out var older, out _));
+        backlog = 0;
+        Assert.True(governance.TryAdmit(Method, out var newest, out _));
+        Assert.NotNull(oldest.Standby);
+        Assert.NotNull(older.Standby);
+        Assert.Null(newest.Standby);
+        Assert.Equal(3, governance.Gate!.InFlight);
+
+        foreach (var standby in new[] { oldest, older })
+        {
+            var (admitted, _, rejection) = await governance.SettleAsync(Method, standby);
+            Assert.False(admitted);
+            Assert.Equal((AccessEvent.Shed, ServerResilienceMetrics.Shed), (rejection.Event, rejection.Reason));
+        }
+
+        Assert.Equal(1, governance.Gate.InFlight);
+        governance.Release(newest, passed: true);
+        Assert.Equal(0, governance.Gate.InFlight);
+        Assert.Equal(0, shedder.Flying);
+    }
+
     private static void Cycle(ServerGovernance governance, int count)
     {
         for (var i = 0; i < count; i++)

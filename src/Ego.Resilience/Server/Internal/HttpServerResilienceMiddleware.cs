@@ -33,13 +33,18 @@ internal sealed class HttpServerResilienceMiddleware(RequestDelegate next, Serve
 
         if (!governance.TryAdmit(method, out var admission, out var rejection))
         {
-            context.Items[AccessEvent.StateKey] = rejection.Event;
-            var response = context.Response;
-            response.StatusCode = rejection.Event == AccessEvent.Shed ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
-            response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(rejection.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            response.ContentType = "text/plain; charset=utf-8";
-            await response.WriteAsync(rejection.Detail, context.RequestAborted).ConfigureAwait(false);
+            await RefuseAsync(context, rejection).ConfigureAwait(false);
             return;
+        }
+
+        if (admission.Standby is not null)
+        {
+            (var admitted, admission, rejection) = await governance.SettleAsync(method, admission).ConfigureAwait(false);
+            if (!admitted)
+            {
+                await RefuseAsync(context, rejection).ConfigureAwait(false);
+                return;
+            }
         }
 
         var passed = false;
@@ -65,6 +70,16 @@ internal sealed class HttpServerResilienceMiddleware(RequestDelegate next, Serve
         {
             governance.Release(admission, passed);
         }
+    }
+
+    private static Task RefuseAsync(HttpContext context, in Rejection rejection)
+    {
+        context.Items[AccessEvent.StateKey] = rejection.Event;
+        var response = context.Response;
+        response.StatusCode = rejection.Event == AccessEvent.Shed ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(rejection.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        response.ContentType = "text/plain; charset=utf-8";
+        return response.WriteAsync(rejection.Detail, context.RequestAborted);
     }
 
     private async Task WithDeadlineAsync(HttpContext context, string method, TimeoutSetting setting)

@@ -16,7 +16,7 @@ internal sealed class ServerGovernance : IDisposable
 {
     private static readonly TimeSpan ShedRetryAfter = TimeSpan.FromSeconds(1);
 
-    public ServerGovernance(string type, string name, ServerResilienceOptions options, ICpuUsageSource cpu, TimeProvider timeProvider, ILogger logger, bool watchRules)
+    public ServerGovernance(string type, string name, ServerResilienceOptions options, ICpuUsageSource cpu, TimeProvider timeProvider, ILogger logger, bool watchRules, Func<long>? backlog = null)
     {
         Type = type;
         Name = name;
@@ -24,7 +24,8 @@ internal sealed class ServerGovernance : IDisposable
         TimeProvider = timeProvider;
         Logger = logger;
         Rules = options.EnableRateLimit ? new RateLimitRulesWatcher(options.RateLimitRules, watchRules, timeProvider, logger) : null;
-        Shedder = options.EnableShedding ? new AdaptiveShedder(cpu, options.SheddingCpuThreshold, options.SheddingWindow, options.SheddingBuckets, timeProvider) : null;
+        Shedder = options.EnableShedding ? new AdaptiveShedder(cpu, options.SheddingCpuThreshold, options.SheddingWindow, options.SheddingBuckets, timeProvider, backlog ?? AdaptiveShedder.ThreadPoolBacklog)
+            : null;
         Gate = options.MaxConcurrentCalls > 0 ? new ConcurrencyGate(options.MaxConcurrentCalls) : null;
         Timeouts = new TimeoutPolicy(name, options.Timeout, options.MethodTimeouts);
         Isolation = options.EnableIsolation;
@@ -50,6 +51,10 @@ internal sealed class ServerGovernance : IDisposable
 
     public bool Isolation { get; }
 
+    /// <summary>
+    /// Admits or refuses a call. Under overload an admission may be on standby (<see cref="Admission.Standby"/>): the
+    /// call must then be settled with <see cref="SettleAsync"/> before it starts.
+    /// </summary>
     public bool TryAdmit(string method, out Admission admission, out Rejection rejection)
     {
         admission = default;
@@ -65,38 +70,41 @@ internal sealed class ServerGovernance : IDisposable
             gated = true;
         }
 
-        var shedding = false;
-        long shedStart = 0;
-        if (Shedder is { } shedder)
+        if (Shedder is not { } shedder)
         {
-            if (!shedder.TryEnter(out shedStart))
-            {
-                Undo(gated, false, 0);
-                rejection = Refuse(method, new(AccessEvent.Shed, ServerResilienceMetrics.Shed, ShedRetryAfter, $"server {Name} is overloaded, call shed"));
-                return false;
-            }
-
-            shedding = true;
+            return TryLease(method, gated, false, 0, out admission, out rejection);
         }
 
-        RateLimitLease? lease = null;
-        if (Rules?.Current is { IsEmpty: false } limiters && limiters.Find(method) is { } entry)
+        if (!shedder.TryEnterNewestFirst(out var shedStart, out var standby))
         {
-            lease = entry.Limiter.AttemptAcquire();
-            if (!lease.IsAcquired)
-            {
-                var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var hint) ? hint : entry.Rule.RetryAfter;
-                lease.Dispose();
-                Undo(gated, shedding, shedStart);
-                rejection = Refuse(method, new(AccessEvent.Limited, ServerResilienceMetrics.RateLimit, retryAfter,
-                    $"rate limit of {(entry.Rule.Target == RateLimitRules.DefaultTarget ? "default" : entry.Rule.Target)} exceeded ({entry.Rule})"));
-                return false;
-            }
+            Undo(gated, false, 0);
+            rejection = Shed(method);
+            return false;
         }
 
-        admission = new Admission(gated, shedding, shedStart, lease);
-        rejection = default;
-        return true;
+        if (standby is not null)
+        {
+            // The rate limit is asked once the call starts: a call dropped on standby should not spend a permit.
+            admission = new Admission(gated, true, 0, null, standby);
+            rejection = default;
+            return true;
+        }
+
+        return TryLease(method, gated, true, shedStart, out admission, out rejection);
+    }
+
+    /// <summary>Starts a call admitted on standby, or refuses it as shed when a newer arrival took its place.</summary>
+    public async ValueTask<(bool Admitted, Admission Admission, Rejection Rejection)> SettleAsync(string method, Admission standby)
+    {
+        var (started, shedStart) = await standby.Standby!.SettleAfterBacklogAsync().ConfigureAwait(false);
+        if (!started)
+        {
+            Undo(standby.Gated, false, 0);
+            return (false, default, Shed(method));
+        }
+
+        var admitted = TryLease(method, standby.Gated, true, shedStart, out var admission, out var rejection);
+        return (admitted, admission, rejection);
     }
 
     /// <summary>Ends an admitted call; <paramref name="passed"/> feeds the shedder's capacity estimate.</summary>
@@ -122,6 +130,32 @@ internal sealed class ServerGovernance : IDisposable
     }
 
     public void Dispose() => Rules?.Dispose();
+
+    private bool TryLease(string method, bool gated, bool shedding, long shedStart, out Admission admission, out Rejection rejection)
+    {
+        RateLimitLease? lease = null;
+        if (Rules?.Current is { IsEmpty: false } limiters && limiters.Find(method) is { } entry)
+        {
+            lease = entry.Limiter.AttemptAcquire();
+            if (!lease.IsAcquired)
+            {
+                var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var hint) ? hint : entry.Rule.RetryAfter;
+                lease.Dispose();
+                Undo(gated, shedding, shedStart);
+                admission = default;
+                rejection = Refuse(method, new(AccessEvent.Limited, ServerResilienceMetrics.RateLimit, retryAfter,
+                    $"rate limit of {(entry.Rule.Target == RateLimitRules.DefaultTarget ? "default" : entry.Rule.Target)} exceeded ({entry.Rule})"));
+                return false;
+            }
+        }
+
+        admission = new Admission(gated, shedding, shedStart, lease, null);
+        rejection = default;
+        return true;
+    }
+
+    private Rejection Shed(string method) =>
+        Refuse(method, new(AccessEvent.Shed, ServerResilienceMetrics.Shed, ShedRetryAfter, $"server {Name} is overloaded, call shed"));
 
     private Rejection Refuse(string method, Rejection rejection)
     {
