@@ -144,6 +144,34 @@ public sealed class AdaptiveShedderTests
     }
 
     [Fact]
+    public void TryEnterNewestFirst_StandbyStartsWhileANewerArrivalIsTakingItsPlace_TheNewerOneIsDropped()
+    {
+        AdaptiveShedder.Standby? first = null;
+        var startFirstNow = false;
+        // The arrival reads the queue between finding the call on standby and taking its place: the call starts there.
+        var shedder = CreateCapacityOfOne(() =>
+        {
+            if (startFirstNow)
+            {
+                startFirstNow = false;
+                Assert.True(first!.Settle(out _));
+            }
+
+            return 1;
+        });
+        Assert.True(shedder.TryEnterNewestFirst(out _, out first));
+        Assert.NotNull(first);
+
+        startFirstNow = true;
+        Assert.False(shedder.TryEnterNewestFirst(out _, out var second), "the place it found was no longer free");
+
+        Assert.Null(second);
+        Assert.False(startFirstNow);
+        Assert.Equal(1, shedder.Flying);
+        Assert.Equal(1, shedder.Dropped);
+    }
+
+    [Fact]
     public void TryEnterNewestFirst_CpuUnderThreshold_StartsAtOnceWhateverIsQueued()
     {
         var shedder = new AdaptiveShedder(cpu, 900, TimeSpan.FromSeconds(5), 50, clock, () => 100);
@@ -166,6 +194,58 @@ public sealed class AdaptiveShedderTests
         Assert.True(started);
         Assert.NotEqual(0, start);
         Assert.Equal(1, shedder.Flying);
+    }
+
+    [Fact]
+    public void TryEnterNewestFirst_ManyThreadsArrivingAndSettling_EveryCallEitherStartsOnceOrIsDroppedOnce()
+    {
+        var shedder = CreateCapacityOfOne(() => Random.Shared.Next(2));
+        const int Threads = 4;
+        const int CallsPerThread = 20_000;
+        var started = 0L;
+        var droppedBefore = shedder.Dropped;
+
+        // Each thread settles its standby call after its own next arrival, so calls on standby overlap with arrivals
+        // on every thread.
+        Parallel.For(0, Threads, _ =>
+        {
+            AdaptiveShedder.Standby? pending = null;
+            for (var i = 0; i < CallsPerThread; i++)
+            {
+                if (shedder.TryEnterNewestFirst(out var start, out var held) && held is null)
+                {
+                    Interlocked.Increment(ref started);
+                    shedder.Exit(start, passed: true);
+                }
+
+                if (pending is not null)
+                {
+                    Finish(pending);
+                }
+
+                pending = held;
+            }
+
+            if (pending is not null)
+            {
+                Finish(pending);
+            }
+        });
+
+        // A call on standby that a newer one overtook counts as dropped, as one refused on arrival does.
+        Assert.Equal(Threads * CallsPerThread, started + (shedder.Dropped - droppedBefore));
+        Assert.True(started > 0 && shedder.Dropped > droppedBefore, $"started {started}, dropped {shedder.Dropped - droppedBefore}");
+        Assert.Equal(0, shedder.Flying);
+        return;
+
+        void Finish(AdaptiveShedder.Standby standby)
+        {
+            if (standby.Settle(out var start))
+            {
+                Interlocked.Increment(ref started);
+                shedder.Exit(start, passed: true);
+            }
+        }
     }
 
     [Fact]
