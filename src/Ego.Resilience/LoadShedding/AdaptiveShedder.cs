@@ -82,20 +82,7 @@ public sealed class AdaptiveShedder
 
     /// <summary>Admits a call or drops it; an admitted call must be ended with <see cref="Exit"/>.</summary>
     /// <param name="start">The admission time, to pass to <see cref="Exit"/>.</param>
-    public bool TryEnter(out long start)
-    {
-        var wouldFly = Interlocked.Read(ref flying) + 1;
-        if (ShouldDrop(wouldFly, MoveAverage(wouldFly), out _))
-        {
-            CountDrop();
-            start = 0;
-            return false;
-        }
-
-        Interlocked.Increment(ref flying);
-        start = timeProvider.GetTimestamp();
-        return true;
-    }
+    public bool TryEnter(out long start) => Enter(newestFirst: false, out start, out _);
 
     /// <summary>
     /// Admits a call, drops it, or, under overload while other work is queued behind it, admits it on standby: the call
@@ -105,13 +92,26 @@ public sealed class AdaptiveShedder
     /// </summary>
     /// <param name="start">The admission time, to pass to <see cref="Exit"/>; 0 on standby.</param>
     /// <param name="held">The standby admission to settle before the call starts, or <c>null</c>.</param>
-    internal bool TryEnterNewestFirst(out long start, out Standby? held)
+    internal bool TryEnterNewestFirst(out long start, out Standby? held) => Enter(newestFirst: true, out start, out held);
+
+    /// <summary>Ends an admitted call; only successful calls (<paramref name="passed"/>) feed the capacity estimate.</summary>
+    public void Exit(long start, bool passed)
+    {
+        Interlocked.Decrement(ref flying);
+        if (passed)
+        {
+            var end = timeProvider.GetTimestamp();
+            passedCalls.Add((long)Math.Ceiling(timeProvider.GetElapsedTime(start, end).TotalMilliseconds), end);
+        }
+    }
+
+    private bool Enter(bool newestFirst, out long start, out Standby? held)
     {
         held = null;
         var wouldFly = Interlocked.Read(ref flying) + 1;
         if (ShouldDrop(wouldFly, MoveAverage(wouldFly), out var overloaded))
         {
-            if (Volatile.Read(ref standby) is { } waiting)
+            if (newestFirst && Volatile.Read(ref standby) is { } waiting)
             {
                 var next = backlog() > 0 ? new Standby(this) : null;
                 if (Interlocked.CompareExchange(ref standby, next, waiting) == waiting)
@@ -130,7 +130,7 @@ public sealed class AdaptiveShedder
         }
 
         Interlocked.Increment(ref flying);
-        if (overloaded && backlog() > 0)
+        if (newestFirst && overloaded && backlog() > 0)
         {
             var next = new Standby(this);
             if (Interlocked.CompareExchange(ref standby, next, null) is null)
@@ -143,17 +143,6 @@ public sealed class AdaptiveShedder
 
         start = timeProvider.GetTimestamp();
         return true;
-    }
-
-    /// <summary>Ends an admitted call; only successful calls (<paramref name="passed"/>) feed the capacity estimate.</summary>
-    public void Exit(long start, bool passed)
-    {
-        Interlocked.Decrement(ref flying);
-        if (passed)
-        {
-            var end = timeProvider.GetTimestamp();
-            passedCalls.Add((long)Math.Ceiling(timeProvider.GetElapsedTime(start, end).TotalMilliseconds), end);
-        }
     }
 
     /// <summary>The figures behind the decisions, for the governor.</summary>

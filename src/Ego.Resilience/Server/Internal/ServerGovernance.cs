@@ -24,7 +24,8 @@ internal sealed class ServerGovernance : IDisposable
         TimeProvider = timeProvider;
         Logger = logger;
         Rules = options.EnableRateLimit ? new RateLimitRulesWatcher(options.RateLimitRules, watchRules, timeProvider, logger) : null;
-        Shedder = options.EnableShedding ? new AdaptiveShedder(cpu, options.SheddingCpuThreshold, options.SheddingWindow, options.SheddingBuckets, timeProvider, backlog ?? AdaptiveShedder.ThreadPoolBacklog)
+        Shedder = options.EnableShedding
+            ? new AdaptiveShedder(cpu, options.SheddingCpuThreshold, options.SheddingWindow, options.SheddingBuckets, timeProvider, backlog ?? AdaptiveShedder.ThreadPoolBacklog)
             : null;
         Gate = options.MaxConcurrentCalls > 0 ? new ConcurrencyGate(options.MaxConcurrentCalls) : null;
         Timeouts = new TimeoutPolicy(name, options.Timeout, options.MethodTimeouts);
