@@ -9,6 +9,8 @@ namespace Ego.Tests.Shared;
 /// <summary>A program run by a test as a user would run it: output captured, SIGTERM to stop, killed if left running.</summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
+    private static readonly HashSet<int> HandedOut = [];
+
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly List<(string Prefix, TaskCompletionSource<string> Line)> waiters = [];
@@ -52,11 +54,25 @@ internal sealed class ChildProcess : IAsyncDisposable
     public static string Configuration()
         => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
+    /// <summary>
+    /// A loopback port free now and not handed out before in this test run: the kernel may give a port it just gave
+    /// again once the probe closes, and a program started with two equal ports fails to bind the second.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     public static ChildProcess Start(string fileName, IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
