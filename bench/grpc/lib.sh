@@ -15,8 +15,9 @@ ensure_tools() {
 
 build_all() {
   log "building Release"
-  dotnet build "$ROOT/bench/Ego.Grpc.Bench/Ego.Grpc.Bench.csproj" -c Release -nologo -v q > "$OUT/build.log"
-  dotnet build "$ROOT/bench/Ego.Grpc.Bench.Kestrel/Ego.Grpc.Bench.Kestrel.csproj" -c Release -nologo -v q >> "$OUT/build.log"
+  { dotnet build "$ROOT/bench/Ego.Grpc.Bench/Ego.Grpc.Bench.csproj" -c Release -nologo -v q > "$OUT/build.log" \
+    && dotnet build "$ROOT/bench/Ego.Grpc.Bench.Kestrel/Ego.Grpc.Bench.Kestrel.csproj" -c Release -nologo -v q >> "$OUT/build.log"; } \
+    || { log "build failed: $(grep -m 5 ' error ' "$OUT/build.log")"; exit 1; }
 }
 
 # Request bodies h2load posts: one length-prefixed message each.

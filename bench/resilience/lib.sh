@@ -7,7 +7,8 @@ declare -A PIDS
 
 build() {
   log "building Release"
-  dotnet build "$ROOT/bench/Ego.Resilience.Bench/Ego.Resilience.Bench.csproj" -c Release -nologo -v q > "$OUT/build.log"
+  dotnet build "$ROOT/bench/Ego.Resilience.Bench/Ego.Resilience.Bench.csproj" -c Release -nologo -v q > "$OUT/build.log" \
+    || { log "build failed: $(grep -m 5 ' error ' "$OUT/build.log")"; exit 1; }
 }
 
 # start_server NAME PORT [--key=value ...]: the spin server pinned to the server core, on 127.0.0.1:PORT; its output

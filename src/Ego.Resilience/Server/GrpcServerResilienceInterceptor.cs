@@ -78,9 +78,9 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         where TResponse : class
     {
         var method = context.Method;
-        if (governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting))
+        if (governance.Timeouts.TryGetQueue(method, out var queue) && Sooner(context, queue.Setting))
         {
-            return WithDeadlineAsync(request, context, continuation, setting, admission);
+            return HandleWithDeadline(request, context, continuation, queue, admission);
         }
 
         Task<TResponse> handling;
@@ -150,32 +150,65 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         }
     }
 
-    // One state machine for the deadline and the release: this is the path of every call of a service with a timeout
-    // configured.
-    private async Task<TResponse> WithDeadlineAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, TimeoutSetting setting, Admission admission)
+    // Nothing waits on the deadline unless the handler does (DeadlineCallContext): a handler that completes at once
+    // costs the call context only, and one still running joins the deadline queue, with no timer of its own and no
+    // state machine here.
+    private Task<TResponse> HandleWithDeadline<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, DeadlineQueue queue, in Admission admission)
         where TRequest : class
         where TResponse : class
     {
-        var method = context.Method;
-        using var deadline = new CallDeadline(context, setting.Timeout, governance.TimeProvider);
+        var call = new DeadlineCallContext(context, queue, Start(admission));
+        Task<TResponse> handling;
         try
         {
-            // WaitAsync answers at the deadline even when the handler ignores its token.
-            var response = await continuation(request, deadline.Context).WaitAsync(deadline.Token).ConfigureAwait(false);
-            governance.Release(admission, passed: true);
-            return response;
-        }
-        catch (Exception exception) when (deadline.Expired && IsCancellation(exception))
-        {
-            governance.Release(admission, passed: false);
-            throw DeadlineExceeded(method, setting);
+            handling = continuation(request, call);
         }
         catch (Exception exception)
         {
-            End(method, admission, exception);
-            throw;
+            call.TryFinish();
+            var outcome = Ended(call, admission, exception);
+            if (ReferenceEquals(outcome, exception))
+            {
+                throw;
+            }
+
+            throw outcome;
         }
+
+        if (!handling.IsCompleted)
+        {
+            var reply = new DeadlineReply<TResponse>(this, call, admission, handling);
+            call.Await(reply);
+            handling.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(reply.OnHandled);
+            return reply.Task;
+        }
+
+        call.TryFinish();
+        if (handling.IsCompletedSuccessfully)
+        {
+            governance.Release(admission, passed: true);
+            return handling;
+        }
+
+        var failure = handling.IsCanceled ? new TaskCanceledException(handling) : handling.Exception!.InnerException!;
+        var ended = Ended(call, admission, failure);
+        return ReferenceEquals(ended, failure) ? handling : Task.FromException<TResponse>(ended);
     }
+
+    // What a call that failed under a deadline ends with: DEADLINE_EXCEEDED when the deadline cancelled it, else its own error.
+    private Exception Ended(DeadlineCallContext call, in Admission admission, Exception exception)
+    {
+        if (call.HasExpired && IsCancellation(exception))
+        {
+            governance.Release(admission, passed: false);
+            return DeadlineExceeded(call.Method, call.Setting);
+        }
+
+        End(call.Method, admission, exception);
+        return exception;
+    }
+
+    private long Start(in Admission admission) => admission.Shedding ? admission.ShedStart : governance.TimeProvider.GetTimestamp();
 
     private async Task<TResult> StreamAsync<TResult>(ServerCallContext context, Func<ServerCallContext, Task<TResult>> run)
     {
@@ -194,19 +227,19 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
             }
         }
 
-        CallDeadline? deadline = governance.Timeouts.TryGet(method, out var setting) && Sooner(context, setting)
-            ? new CallDeadline(context, setting.Timeout, governance.TimeProvider)
+        var call = governance.Timeouts.TryGetQueue(method, out var queue) && Sooner(context, queue.Setting)
+            ? new DeadlineCallContext(context, queue, Start(admission))
             : null;
         try
         {
-            var result = await run(deadline?.Context ?? context).ConfigureAwait(false);
+            var result = await run(call ?? context).ConfigureAwait(false);
             governance.Release(admission, passed: true);
             return result;
         }
-        catch (Exception exception) when (deadline is { Expired: true } && IsCancellation(exception))
+        catch (Exception exception) when (call is { HasExpired: true } && IsCancellation(exception))
         {
             governance.Release(admission, passed: false);
-            throw DeadlineExceeded(method, setting);
+            throw DeadlineExceeded(method, call.Setting);
         }
         catch (Exception exception)
         {
@@ -215,7 +248,7 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         }
         finally
         {
-            deadline?.Dispose();
+            call?.TryFinish();
         }
     }
 
@@ -240,4 +273,59 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
 
     private static bool IsCancellation(Exception exception) =>
         exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled or StatusCode.DeadlineExceeded };
+
+    /// <summary>
+    /// The answer of a unary call whose handler is still running under a configured deadline: the handler's result when
+    /// it ends first, DEADLINE_EXCEEDED when the deadline passes first (the handler is then left to its cancelled token).
+    /// </summary>
+    private sealed class DeadlineReply<TResponse>(GrpcServerResilienceInterceptor owner, DeadlineCallContext call, Admission admission, Task<TResponse> handling)
+        : TaskCompletionSource<TResponse>, IDeadlineListener
+    {
+        // The deadline is answered on the thread pool; its log line belongs to the call's trace.
+        private readonly ExecutionContext? callContext = ExecutionContext.Capture();
+
+        public void OnHandled()
+        {
+            if (!call.TryFinish())
+            {
+                // The deadline answered first; what the handler ended with is observed and dropped.
+                _ = handling.Exception;
+                return;
+            }
+
+            if (handling.IsCompletedSuccessfully)
+            {
+                owner.governance.Release(admission, passed: true);
+                TrySetResult(handling.Result);
+            }
+            else if (handling.IsCanceled)
+            {
+                owner.governance.Release(admission, passed: false);
+                TrySetCanceled();
+            }
+            else
+            {
+                owner.End(call.Method, admission, handling.Exception!.InnerException!);
+                TrySetException(handling.Exception.InnerExceptions);
+            }
+        }
+
+        public void OnDeadline(DeadlineCallContext expired)
+        {
+            if (callContext is null)
+            {
+                Expire();
+            }
+            else
+            {
+                ExecutionContext.Run(callContext, static state => ((DeadlineReply<TResponse>)state!).Expire(), this);
+            }
+        }
+
+        private void Expire()
+        {
+            owner.governance.Release(admission, passed: false);
+            TrySetException(owner.DeadlineExceeded(call.Method, call.Setting));
+        }
+    }
 }

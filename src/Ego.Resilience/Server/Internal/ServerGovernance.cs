@@ -28,7 +28,7 @@ internal sealed class ServerGovernance : IDisposable
             ? new AdaptiveShedder(cpu, options.SheddingCpuThreshold, options.SheddingWindow, options.SheddingBuckets, timeProvider, backlog ?? AdaptiveShedder.ThreadPoolBacklog)
             : null;
         Gate = options.MaxConcurrentCalls > 0 ? new ConcurrencyGate(options.MaxConcurrentCalls) : null;
-        Timeouts = new TimeoutPolicy(name, options.Timeout, options.MethodTimeouts);
+        Timeouts = new TimeoutPolicy(name, options.Timeout, options.MethodTimeouts, timeProvider);
         Isolation = options.EnableIsolation;
     }
 
@@ -130,7 +130,11 @@ internal sealed class ServerGovernance : IDisposable
         }
     }
 
-    public void Dispose() => Rules?.Dispose();
+    public void Dispose()
+    {
+        Rules?.Dispose();
+        Timeouts.Dispose();
+    }
 
     private bool TryLease(string method, bool gated, bool shedding, long shedStart, out Admission admission, out Rejection rejection)
     {
