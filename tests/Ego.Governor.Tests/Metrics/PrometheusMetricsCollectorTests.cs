@@ -29,6 +29,30 @@ public sealed class PrometheusMetricsCollectorTests
     }
 
     [Fact]
+    public void Record_MoreLabelSetsThanTheRecentOnesInTurn_EachCountedInItsOwnSeries()
+    {
+        using var meter = Scrapes.NewMeter();
+        using var collector = new PrometheusMetricsCollector(Scrapes.OnlyMeter(meter));
+        var requests = meter.CreateCounter<long>("app.calls");
+        string[] methods = ["/a", "/b", "/c", "/d", "/e", "/f"];
+
+        for (var round = 0; round < 10; round++)
+        {
+            foreach (var method in methods)
+            {
+                // Equal values as fresh string instances, and sets that differ from a recent one in one value only.
+                requests.Add(1, Tag("method", new string(method.AsSpan())), Tag("code", "OK"));
+                requests.Add(2, Tag("method", method), Tag("code", round % 2 == 0 ? "OK" : "Unavailable"));
+            }
+        }
+
+        Assert.Equal(
+            methods.Select(method => $"app_calls_total{{code=\"OK\",method=\"{method}\"}} 20")
+                .Concat(methods.Select(method => $"app_calls_total{{code=\"Unavailable\",method=\"{method}\"}} 10")),
+            Scrapes.Samples(Scrapes.Text(collector)));
+    }
+
+    [Fact]
     public void Collect_HistogramWithAdvice_UsesTheAdvisedBuckets()
     {
         using var meter = Scrapes.NewMeter();
