@@ -19,9 +19,18 @@ internal static class GrpcSpans
         activity.SetTag("rpc.method", slash < 0 ? "" : spanName[(slash + 1)..]);
     }
 
+    // Boxed once: a status tag on every call would otherwise box its code.
+    private static readonly object[] BoxedCodes = Enumerable.Range(0, 17).Select(static code => (object)code).ToArray();
+
+    /// <summary>The call's status on its span; nothing for a span that is not recorded (only propagated), which keeps no tags.</summary>
     public static void SetStatus(Activity activity, StatusCode code, string? detail)
     {
-        activity.SetTag("rpc.grpc.status_code", (int)code);
+        if (!activity.IsAllDataRequested)
+        {
+            return;
+        }
+
+        activity.SetTag("rpc.grpc.status_code", (uint)code < (uint)BoxedCodes.Length ? BoxedCodes[(int)code] : (int)code);
         if (code != StatusCode.OK)
         {
             activity.SetTag("error.type", code.ToString());

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ego.Grpc.Tracing;
 
 namespace Ego.Grpc.Tests.Tracing;
@@ -13,5 +14,28 @@ public sealed class GrpcSpansTests
     public void ParseTarget_Addr_GivesTheHostAndPortCalled(string addr, string host, int? port)
     {
         Assert.Equal((host, port), GrpcSpans.ParseTarget(addr));
+    }
+
+    [Fact]
+    public void SetStatus_RecordedSpan_KeepsCodeAndError()
+    {
+        using var span = new Activity("test.Echo/Unary").Start();
+
+        GrpcSpans.SetStatus(span, StatusCode.NotFound, "no such user");
+
+        Assert.Equal(5, span.GetTagItem("rpc.grpc.status_code"));
+        Assert.Equal("NotFound", span.GetTagItem("error.type"));
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+    }
+
+    [Fact]
+    public void SetStatus_SpanOnlyPropagated_KeepsNothing()
+    {
+        using var span = new Activity("test.Echo/Unary") { IsAllDataRequested = false }.Start();
+
+        GrpcSpans.SetStatus(span, StatusCode.NotFound, "no such user");
+
+        Assert.Empty(span.TagObjects);
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
     }
 }
