@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Ego.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ego.Governor.Tests.Metrics;
@@ -25,7 +25,7 @@ public sealed class PrometheusServerTests
             .Add(42, new KeyValuePair<string, object?>("run", run));
 
         var directory = Directory.CreateTempSubdirectory("ego-prometheus-");
-        var port = FreePort();
+        var port = ChildProcess.FreePort();
         var config = Path.Combine(directory.FullName, "prometheus.yml");
         await File.WriteAllTextAsync(config,
             "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n" +
@@ -92,12 +92,5 @@ public sealed class PrometheusServerTests
         }
 
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
