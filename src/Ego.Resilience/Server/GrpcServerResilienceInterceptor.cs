@@ -208,7 +208,10 @@ public sealed class GrpcServerResilienceInterceptor : Interceptor, IDisposable
         return exception;
     }
 
-    private long Start(in Admission admission) => admission.Shedding ? admission.ShedStart : governance.TimeProvider.GetTimestamp();
+    // The deadline counts from admission; the shedder already read the clock then (a settled call's start is when it
+    // settled; zero, never expected here, would be a call still on standby).
+    private long Start(in Admission admission) =>
+        admission.Shedding && admission.ShedStart != 0 ? admission.ShedStart : governance.TimeProvider.GetTimestamp();
 
     private async Task<TResult> StreamAsync<TResult>(ServerCallContext context, Func<ServerCallContext, Task<TResult>> run)
     {
