@@ -17,7 +17,9 @@ start_server() {
   local name=$1 port=$2
   shift 2
   mkdir -p "$OUT/logs-$name"
-  "${SERVER_PIN[@]}" "$BENCH" server --config="$ROOT/bench/resilience/${SERVER_CONFIG:-server.toml}" --server.grpc.port="$port" \
+  local config=${SERVER_CONFIG:-server.toml}
+  [[ $config == /* ]] || config="$ROOT/bench/resilience/$config"
+  "${SERVER_PIN[@]}" "$BENCH" server --config="$config" --server.grpc.port="$port" \
     --logger.ego.dir="$OUT/logs-$name" --logger.default.dir="$OUT/logs-$name" "$@" > "$OUT/server-$name.log" 2>&1 &
   PIDS[$name]=$!
   for _ in $(seq 1 150); do
