@@ -14,6 +14,7 @@ internal sealed class LogSink : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _writeLock = new();
     private readonly Channel<LogEntry>? _queue;
+    private readonly LineBufferPool? _lines;
     private readonly Task? _consumer;
     private readonly ITimer? _flushTimer;
     private readonly KeyValuePair<string, object?> _loggerTag;
@@ -41,9 +42,10 @@ internal sealed class LogSink : IDisposable
             FullMode = BoundedChannelFullMode.DropWrite,
             SingleReader = true,
         };
+        var lines = _lines = new LineBufferPool(settings.QueueSize);
         _queue = Channel.CreateBounded<LogEntry>(options, entry =>
         {
-            entry.Release();
+            entry.Release(lines);
             CountDrop();
         });
         _consumer = Task.Run(ConsumeAsync);
@@ -94,10 +96,10 @@ internal sealed class LogSink : IDisposable
                 }
                 else
                 {
-                    var entry = scratch.Buffer.Detach(i);
+                    var entry = scratch.Buffer.Detach(i, _lines!);
                     if (!_queue.Writer.TryWrite(entry))
                     {
-                        entry.Release();
+                        entry.Release(_lines!);
                         CountDrop();
                     }
                 }
@@ -163,7 +165,7 @@ internal sealed class LogSink : IDisposable
                         WriteSafely(writer, entry.Span, flush: writer is StreamLogWriter);
                     }
 
-                    entry.Release();
+                    entry.Release(_lines!);
                 }
             }
 

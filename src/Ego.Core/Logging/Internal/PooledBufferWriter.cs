@@ -8,7 +8,7 @@ namespace Ego.Logging.Internal;
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>
 {
-    private const int InitialSize = 512;
+    private const int InitialSize = LineBufferPool.LineSize;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
     private int _written;
 
@@ -48,11 +48,11 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>
         Advance(1);
     }
 
-    /// <summary>Hands the filled array to the caller (who returns it to the pool) and starts afresh.</summary>
-    public LogEntry Detach(int target)
+    /// <summary>Hands the filled array to the caller (who returns it to <paramref name="pool"/>) and starts afresh with an array from it.</summary>
+    public LogEntry Detach(int target, LineBufferPool pool)
     {
         var entry = new LogEntry(_buffer, _written, target);
-        _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+        _buffer = pool.Rent();
         _written = 0;
         return entry;
     }
