@@ -116,12 +116,8 @@ internal sealed class DeadlineCallContext(ServerCallContext inner, DeadlineQueue
             return;
         }
 
-        if (Volatile.Read(ref source) is { } created)
-        {
-            created.Cancel();
-            ReleaseCaller();
-        }
-
+        Volatile.Read(ref source)?.Cancel();
+        ReleaseCaller();
         Notify();
     }
 

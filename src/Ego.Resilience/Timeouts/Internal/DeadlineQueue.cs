@@ -85,7 +85,7 @@ internal sealed class DeadlineQueue : IDisposable
             Insert(call);
             if (call.Due < armedFor)
             {
-                Arm(call.Due);
+                Arm(call.Due, timeProvider.GetTimestamp());
             }
         }
     }
@@ -103,8 +103,6 @@ internal sealed class DeadlineQueue : IDisposable
 
     private void OnTimer()
     {
-        DeadlineCallContext? first = null;
-        List<DeadlineCallContext>? more = null;
         lock (gate)
         {
             if (disposed)
@@ -117,39 +115,20 @@ internal sealed class DeadlineQueue : IDisposable
             while (count > 0)
             {
                 var call = calls[head]!;
-                if (!call.IsFinished && call.Due > now)
+                var finished = call.IsFinished;
+                if (!finished && call.Due > now)
                 {
-                    Arm(call.Due);
+                    Arm(call.Due, now);
                     break;
                 }
 
                 RemoveHead();
-                if (!call.IsFinished)
+                if (!finished)
                 {
-                    if (first is null)
-                    {
-                        first = call;
-                    }
-                    else
-                    {
-                        (more ??= []).Add(call);
-                    }
+                    // Expired on the thread pool: expiring runs the handler's cancellation callbacks and answers the
+                    // caller, which must not hold up the timer thread or the next deadline.
+                    ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
                 }
-            }
-        }
-
-        // Expired on the thread pool: expiring runs the handler's cancellation callbacks and answers the caller, which
-        // must not hold up the timer thread or the next deadline.
-        if (first is not null)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(first, preferLocal: false);
-        }
-
-        if (more is not null)
-        {
-            foreach (var call in more)
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
             }
         }
     }
@@ -214,10 +193,10 @@ internal sealed class DeadlineQueue : IDisposable
 
     private int Slot(int index) => (head + index) % calls.Length;
 
-    private void Arm(long due)
+    private void Arm(long due, long now)
     {
         armedFor = due;
-        var wait = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), due);
+        var wait = timeProvider.GetElapsedTime(now, due);
         if (wait < TimeSpan.FromMilliseconds(1))
         {
             wait = TimeSpan.FromMilliseconds(1);
